@@ -1,0 +1,195 @@
+package vn.hailong.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+import vn.hailong.template.StoredTemplate;
+import vn.hailong.template.TemplateCatalog;
+import vn.hailong.unit.Unit;
+import vn.hailong.unit.UnitService;
+
+/**
+ * Creates campaigns and moves them through draft, open and closed.
+ */
+@Service
+public class CampaignService {
+
+	private static final Duration CACHE_TIME = Duration.ofSeconds(1);
+
+	private final CampaignRepository campaigns;
+
+	private final TemplateCatalog templates;
+
+	private final UnitService units;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock;
+
+	private final AsyncLoadingCache<Long, Campaign> recent;
+
+	CampaignService(CampaignRepository campaigns, TemplateCatalog templates, UnitService units,
+			TransactionalOperator transaction, Clock clock) {
+		this.campaigns = campaigns;
+		this.templates = templates;
+		this.units = units;
+		this.transaction = transaction;
+		this.clock = clock;
+		this.recent = Caffeine.newBuilder()
+			.maximumSize(10_000)
+			.expireAfterWrite(CACHE_TIME)
+			.buildAsync((id, executor) -> campaigns.findById(id).toFuture());
+	}
+
+	public Flux<Campaign> findAll() {
+		return this.campaigns.findAll();
+	}
+
+	/**
+	 * Finds a campaign.
+	 * @param id the campaign's id
+	 * @return the campaign, or an error {@code not-found}
+	 */
+	public Mono<Campaign> find(long id) {
+		return this.campaigns.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("Campaign", id)));
+	}
+
+	/**
+	 * Finds a campaign as seen at most a second ago, for the intake path; whoever stores
+	 * an answer must still check the state in the same statement.
+	 * @param id the campaign's id
+	 * @return the campaign, or an error {@code not-found}
+	 */
+	public Mono<Campaign> findRecent(long id) {
+		return Mono.fromFuture(() -> this.recent.get(id), true)
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Campaign", id)));
+	}
+
+	/**
+	 * Returns the template version a campaign uses.
+	 * @param campaign the campaign
+	 * @return the template
+	 */
+	public StoredTemplate templateOf(Campaign campaign) {
+		return this.templates.byId(campaign.templateId()).orElseThrow();
+	}
+
+	Mono<Campaign> create(CampaignInput input) {
+		return this.units.findAll().collectList().flatMap((known) -> {
+			var checked = check(input, known);
+			Mono<Long> insert = this.campaigns.insert(input.name(), checked.template().id(), checked.period(),
+					input.opensAt(), input.closesAt(), checked.units());
+			return this.transaction.transactional(insert);
+		}).flatMap(this::find);
+	}
+
+	Mono<Campaign> open(long id) {
+		return transition(id, CampaignState.DRAFT, CampaignState.OPEN);
+	}
+
+	Mono<Campaign> close(long id) {
+		return transition(id, CampaignState.OPEN, CampaignState.CLOSED);
+	}
+
+	private Mono<Campaign> transition(long id, CampaignState from, CampaignState to) {
+		return find(id).flatMap((campaign) -> {
+			if (campaign.state() != from) {
+				return Mono.error(ApiException.conflict("campaign-state", "Campaign state does not allow this",
+						"Campaign " + id + " is " + campaign.state().code() + "; only a " + from.code()
+								+ " campaign can become " + to.code()));
+			}
+			if (to == CampaignState.OPEN && !Instant.now(this.clock).isBefore(campaign.closesAt())) {
+				return Mono.error(ApiException.conflict("campaign-state", "Campaign closing time has passed",
+						"Campaign " + id + " closes at " + campaign.closesAt() + ", which has passed"));
+			}
+			return this.campaigns.transition(id, from, to);
+		}).flatMap((updated) -> {
+			this.recent.synchronous().invalidate(id);
+			return (updated == 1) ? find(id) : Mono.error(ApiException.conflict("campaign-state",
+					"Campaign state changed meanwhile", "Campaign " + id + " changed state meanwhile; read it again"));
+		});
+	}
+
+	private Checked check(CampaignInput input, List<Unit> known) {
+		var problems = new ArrayList<FieldProblem>();
+		if (input.name() == null || input.name().isBlank() || input.name().strip().length() > 300) {
+			problems.add(new FieldProblem("name", "invalid", "name is required, at most 300 characters"));
+		}
+		StoredTemplate template = null;
+		if (input.template() == null || input.template().isBlank()) {
+			problems.add(new FieldProblem("template", "required", "template code is required"));
+		}
+		else if (input.templateVersion() != null) {
+			template = this.templates.find(input.template(), input.templateVersion()).orElse(null);
+			if (template == null) {
+				problems.add(new FieldProblem("templateVersion", "unknown",
+						"template '" + input.template() + "' has no version " + input.templateVersion()));
+			}
+		}
+		else {
+			template = this.templates.all()
+				.stream()
+				.filter((stored) -> stored.template().code().equals(input.template()))
+				.max(Comparator.comparingInt((stored) -> stored.template().version()))
+				.orElse(null);
+			if (template == null) {
+				problems
+					.add(new FieldProblem("template", "unknown", "template '" + input.template() + "' does not exist"));
+			}
+		}
+		Period period = Period.parse(input.period()).orElse(null);
+		if (period == null) {
+			problems.add(new FieldProblem("period", "invalid",
+					"period must be a year (2025), a half-year (2025-H1) or a quarter (2025-Q3)"));
+		}
+		if (input.opensAt() == null) {
+			problems.add(new FieldProblem("opensAt", "required", "opening time is required (ISO 8601 instant)"));
+		}
+		if (input.closesAt() == null) {
+			problems.add(new FieldProblem("closesAt", "required", "closing time is required (ISO 8601 instant)"));
+		}
+		else if (input.opensAt() != null && !input.closesAt().isAfter(input.opensAt())) {
+			problems.add(new FieldProblem("closesAt", "before_opening", "closing time must be after opening time"));
+		}
+		var unitCodes = new LinkedHashSet<String>();
+		if (input.units() == null || input.units().isEmpty()) {
+			problems.add(new FieldProblem("units", "required", "at least one unit code is required"));
+		}
+		else {
+			var knownCodes = known.stream().map(Unit::code).toList();
+			for (int i = 0; i < input.units().size(); i++) {
+				String code = input.units().get(i);
+				if (code == null || !knownCodes.contains(code)) {
+					problems.add(new FieldProblem("units[" + i + "]", "unknown", "unit '" + code + "' does not exist"));
+				}
+				else if (!unitCodes.add(code)) {
+					problems
+						.add(new FieldProblem("units[" + i + "]", "duplicate", "unit '" + code + "' is listed twice"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+		return new Checked(template, period, List.copyOf(unitCodes));
+	}
+
+	private record Checked(StoredTemplate template, Period period, List<String> units) {
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Campaigns: a template version run for a reporting period over a set of units, from
+ * draft to open to closed.
+ */
+package vn.hailong.campaign;

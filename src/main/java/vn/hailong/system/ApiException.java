@@ -1,0 +1,75 @@
+package vn.hailong.system;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the API reports as an RFC 9457 problem with a stable type URI.
+ */
+public class ApiException extends RuntimeException {
+
+	private static final String TYPE_BASE = "https://hailong.vn/problems/";
+
+	private final HttpStatus status;
+
+	private final String kind;
+
+	private final String title;
+
+	private final List<FieldProblem> errors;
+
+	public ApiException(HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors) {
+		super(detail);
+		this.status = status;
+		this.kind = kind;
+		this.title = title;
+		this.errors = List.copyOf(errors);
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public URI type() {
+		return URI.create(TYPE_BASE + this.kind);
+	}
+
+	public String kind() {
+		return this.kind;
+	}
+
+	public String title() {
+		return this.title;
+	}
+
+	public List<FieldProblem> errors() {
+		return this.errors;
+	}
+
+	/**
+	 * A request whose fields break the rules; lists every offending field.
+	 * @param errors the offending fields, at least one
+	 * @return the exception
+	 */
+	public static ApiException invalid(List<FieldProblem> errors) {
+		String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
+		return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+				"The request has invalid fields: " + fields, errors);
+	}
+
+	public static ApiException invalid(String field, String code, String message) {
+		return invalid(List.of(new FieldProblem(field, code, message)));
+	}
+
+	public static ApiException notFound(String what, Object id) {
+		return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " '" + id + "' does not exist",
+				List.of());
+	}
+
+	public static ApiException conflict(String kind, String title, String detail) {
+		return new ApiException(HttpStatus.CONFLICT, kind, title, detail, List.of());
+	}
+
+}

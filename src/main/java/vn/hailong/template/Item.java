@@ -1,0 +1,39 @@
+package vn.hailong.template;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One question of a template.
+ *
+ * @param code the item's code, unique within its template
+ * @param type what kind of answer it takes
+ * @param text the question or statement
+ * @param required whether an answer must be given when the item is shown
+ * @param options the options of a choice item, empty for other types
+ * @param min the smallest allowed number, or null
+ * @param max the largest allowed number, or null
+ * @param integer whether a number must be whole
+ * @param maxLength the longest allowed free text, in characters (text items only)
+ * @param showIf the condition for showing the item, or null when it is always shown
+ */
+public record Item(String code, ItemType type, LocalizedText text, boolean required, List<ChoiceOption> options,
+		BigDecimal min, BigDecimal max, boolean integer, Integer maxLength, ShowIf showIf) {
+
+	/** The longest free text accepted when a template does not say. */
+	public static final int DEFAULT_MAX_LENGTH = 2000;
+
+	public Item {
+		options = (options != null) ? List.copyOf(options) : List.of();
+	}
+
+	public Optional<ChoiceOption> option(String optionCode) {
+		return this.options.stream().filter((option) -> option.code().equals(optionCode)).findFirst();
+	}
+
+	public int effectiveMaxLength() {
+		return (this.maxLength != null) ? this.maxLength : DEFAULT_MAX_LENGTH;
+	}
+
+}

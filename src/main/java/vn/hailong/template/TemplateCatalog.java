@@ -1,0 +1,162 @@
+package vn.hailong.template;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.r2dbc.postgresql.codec.Json;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The template versions known to the service: the files of the template folder,
+ * synchronised into the database at start-up, and every version stored earlier that a
+ * campaign may still use.
+ */
+@Service
+@DependsOn("flywayInitializer")
+public class TemplateCatalog implements InitializingBean {
+
+	private static final Log logger = LogFactory.getLog(TemplateCatalog.class);
+
+	private final TemplateProperties properties;
+
+	private final DatabaseClient database;
+
+	private final JsonMapper json;
+
+	private final Map<Long, StoredTemplate> byId = new ConcurrentHashMap<>();
+
+	TemplateCatalog(TemplateProperties properties, DatabaseClient database, JsonMapper json) {
+		this.properties = properties;
+		this.database = database;
+		this.json = json;
+	}
+
+	/**
+	 * Reads and checks the template files, then stores new versions. Runs before the
+	 * server takes traffic and blocks on purpose: a broken or changed-in-use template
+	 * must stop start-up.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		List<SurveyTemplate> templates = TemplateFiles.read(this.properties.directory());
+		Flux.fromIterable(templates).concatMap(this::synchronise).then().block();
+		Flux<StoredTemplate> stored = this.database.sql("select id, definition from survey_template")
+			.map((row) -> new StoredTemplate(row.get("id", Long.class),
+					this.json.readValue(row.get("definition", Json.class).asString(), SurveyTemplate.class)))
+			.all();
+		stored.doOnNext((template) -> this.byId.put(template.id(), template)).then().block();
+		logger.info("Loaded " + templates.size() + " survey template files from "
+				+ this.properties.directory().toAbsolutePath() + "; " + this.byId.size() + " versions stored");
+	}
+
+	private Mono<Void> synchronise(SurveyTemplate template) {
+		String definition = this.json.writeValueAsString(template);
+		String checksum = sha256(definition);
+		return this.database
+			.sql("select t.id, t.checksum, exists (select 1 from campaign c where c.template_id = t.id) as used "
+					+ "from survey_template t where t.code = :code and t.version = :version")
+			.bind("code", template.code())
+			.bind("version", template.version())
+			.map((row) -> new Existing(row.get("id", Long.class), row.get("checksum", String.class),
+					Boolean.TRUE.equals(row.get("used", Boolean.class))))
+			.one()
+			.flatMap((existing) -> update(template, existing, definition, checksum))
+			.switchIfEmpty(Mono.defer(() -> insert(template, definition, checksum)));
+	}
+
+	private Mono<Void> update(SurveyTemplate template, Existing existing, String definition, String checksum) {
+		if (existing.checksum().equals(checksum)) {
+			return Mono.empty();
+		}
+		if (existing.used()) {
+			return Mono.error(new TemplateDefinitionException(
+					this.properties.directory().getFileName() + "/" + template.key() + ".yaml",
+					List.of(new TemplateDefinitionException.Fault(1,
+							"version " + template.version() + " of '" + template.code()
+									+ "' is used by a campaign, so its content may not change; "
+									+ "save the edited template as version " + (template.version() + 1)))));
+		}
+		return this.database
+			.sql("update survey_template set title_vi = :titleVi, title_en = :titleEn, definition = :definition, "
+					+ "checksum = :checksum, loaded_at = now() where id = :id")
+			.bind("titleVi", template.title().vi())
+			.bind("titleEn", template.title().en())
+			.bind("definition", Json.of(definition))
+			.bind("checksum", checksum)
+			.bind("id", existing.id())
+			.then();
+	}
+
+	private Mono<Void> insert(SurveyTemplate template, String definition, String checksum) {
+		return this.database
+			.sql("insert into survey_template (code, version, title_vi, title_en, definition, checksum) "
+					+ "values (:code, :version, :titleVi, :titleEn, :definition, :checksum)")
+			.bind("code", template.code())
+			.bind("version", template.version())
+			.bind("titleVi", template.title().vi())
+			.bind("titleEn", template.title().en())
+			.bind("definition", Json.of(definition))
+			.bind("checksum", checksum)
+			.then();
+	}
+
+	/**
+	 * Returns the stored version with the given database id.
+	 * @param id the id
+	 * @return the template, or empty when there is none
+	 */
+	public Optional<StoredTemplate> byId(long id) {
+		return Optional.ofNullable(this.byId.get(id));
+	}
+
+	/**
+	 * Returns the stored version with the given code and version.
+	 * @param code the template code
+	 * @param version the version
+	 * @return the template, or empty when there is none
+	 */
+	public Optional<StoredTemplate> find(String code, int version) {
+		return this.byId.values()
+			.stream()
+			.filter((stored) -> stored.template().code().equals(code) && stored.template().version() == version)
+			.findFirst();
+	}
+
+	/**
+	 * Returns every stored version.
+	 * @return the versions, in no particular order
+	 */
+	public Collection<StoredTemplate> all() {
+		return this.byId.values();
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Existing(long id, String checksum, boolean used) {
+	}
+
+}

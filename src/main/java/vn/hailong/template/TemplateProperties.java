@@ -1,0 +1,15 @@
+package vn.hailong.template;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the survey-template files are read from.
+ *
+ * @param directory the folder holding {@code <code>.v<version>.yaml} files
+ */
+@ConfigurationProperties("hailong.templates")
+public record TemplateProperties(@DefaultValue("survey-templates") Path directory) {
+}

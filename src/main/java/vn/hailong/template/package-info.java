@@ -1,0 +1,5 @@
+/**
+ * Survey templates: the versioned YAML question sets, their model, validation and
+ * catalogue.
+ */
+package vn.hailong.template;

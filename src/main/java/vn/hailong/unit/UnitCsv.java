@@ -1,0 +1,78 @@
+package vn.hailong.unit;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * Reads units from CSV with the header {@code code,name,level,parent,population}.
+ */
+final class UnitCsv {
+
+	private static final Set<String> REQUIRED = Set.of("code", "name", "level", "population");
+
+	private UnitCsv() {
+	}
+
+	static List<UnitInput> read(String csv) {
+		String text = (csv != null && csv.startsWith("\uFEFF")) ? csv.substring(1) : csv;
+		var format = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setTrim(true)
+			.setIgnoreEmptyLines(true)
+			.get();
+		try (CSVParser parser = CSVParser.parse(new StringReader((text != null) ? text : ""), format)) {
+			var header = parser.getHeaderNames();
+			var missing = REQUIRED.stream().filter((column) -> !header.contains(column)).sorted().toList();
+			if (!missing.isEmpty()) {
+				throw ApiException.invalid("header", "missing_columns", "the CSV header lacks "
+						+ String.join(", ", missing) + "; expected code,name,level,parent,population");
+			}
+			var units = new ArrayList<UnitInput>();
+			var problems = new ArrayList<FieldProblem>();
+			for (CSVRecord record : parser) {
+				Integer population = null;
+				String value = record.isMapped("population") ? record.get("population") : null;
+				try {
+					population = (value != null && !value.isEmpty()) ? Integer.valueOf(value) : null;
+				}
+				catch (NumberFormatException ex) {
+					problems.add(new FieldProblem("units[" + units.size() + "].population", "invalid", "line "
+							+ parser.getCurrentLineNumber() + ": population '" + value + "' is not a whole number"));
+				}
+				units.add(new UnitInput(get(record, "code"), get(record, "name"), get(record, "level"),
+						get(record, "parent"), population));
+			}
+			if (!problems.isEmpty()) {
+				throw ApiException.invalid(problems);
+			}
+			return units;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
+			throw ApiException.invalid("body", "unreadable_csv", "the CSV cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static String get(CSVRecord record, String column) {
+		if (!record.isMapped(column) || !record.isSet(column)) {
+			return null;
+		}
+		String value = record.get(column);
+		return value.isEmpty() ? null : value;
+	}
+
+}

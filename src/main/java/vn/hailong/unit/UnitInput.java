@@ -1,0 +1,13 @@
+package vn.hailong.unit;
+
+/**
+ * A unit as given to create or import, before it is checked.
+ *
+ * @param code the unit's code
+ * @param name the unit's name
+ * @param level the level's code, such as {@code primary}
+ * @param parent the parent unit's code, or null
+ * @param population pupils enrolled, or procedures handled per year
+ */
+record UnitInput(String code, String name, String level, String parent, Integer population) {
+}

@@ -1,0 +1,157 @@
+package vn.hailong.unit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * Creates, imports and finds units; an import is checked whole and stored whole, or not
+ * at all.
+ */
+@Service
+public class UnitService {
+
+	static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+
+	private final UnitRepository units;
+
+	private final TransactionalOperator transaction;
+
+	UnitService(UnitRepository units, TransactionalOperator transaction) {
+		this.units = units;
+		this.transaction = transaction;
+	}
+
+	public Flux<Unit> findAll() {
+		return this.units.findAll();
+	}
+
+	/**
+	 * Finds a unit by code.
+	 * @param code the unit's code
+	 * @return the unit, or an error {@code not-found} when there is none
+	 */
+	public Mono<Unit> find(String code) {
+		return this.units.findByCode(code).switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit", code)));
+	}
+
+	Mono<Unit> create(UnitInput input) {
+		return importAll(List.of(input), "").then(find(input.code()));
+	}
+
+	/**
+	 * Checks and stores a list of units, creating new codes and updating known ones;
+	 * parents may be units of the same list, in any order.
+	 * @param inputs the units
+	 * @param prefix how field names are prefixed in problems, such as {@code units}
+	 * @return how many units were created and updated
+	 */
+	Mono<ImportResult> importAll(List<UnitInput> inputs, String prefix) {
+		return this.units.findAll().collectList().flatMap((existing) -> {
+			check(inputs, existing, prefix);
+			Mono<ImportResult> work = Flux.fromIterable(inputs)
+				.concatMap(this.units::upsert)
+				.reduce(new ImportResult(0, 0),
+						(result, inserted) -> inserted ? new ImportResult(result.created() + 1, result.updated())
+								: new ImportResult(result.created(), result.updated() + 1))
+				.flatMap((result) -> Flux.fromIterable(inputs)
+					.concatMap((input) -> this.units.setParent(input.code(), blankToNull(input.parent())))
+					.then(Mono.just(result)));
+			return this.transaction.transactional(work);
+		});
+	}
+
+	private static void check(List<UnitInput> inputs, List<Unit> existing, String prefix) {
+		var problems = new ArrayList<FieldProblem>();
+		var parents = new HashMap<String, String>();
+		existing.forEach((unit) -> parents.put(unit.code(), unit.parent()));
+		var seen = new HashSet<String>();
+		if (inputs.isEmpty()) {
+			problems.add(new FieldProblem(prefix.isEmpty() ? "units" : prefix, "empty", "no units were given"));
+		}
+		for (int i = 0; i < inputs.size(); i++) {
+			UnitInput input = inputs.get(i);
+			String at = prefix.isEmpty() ? "" : prefix + "[" + i + "].";
+			if (input == null) {
+				problems.add(new FieldProblem(prefix + "[" + i + "]", "required", "a unit is required"));
+				continue;
+			}
+			if (input.code() == null || !CODE.matcher(input.code()).matches()) {
+				problems.add(new FieldProblem(at + "code", "invalid",
+						"code is required: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+			}
+			else if (!seen.add(input.code())) {
+				problems.add(new FieldProblem(at + "code", "duplicate", "code '" + input.code() + "' is given twice"));
+			}
+			if (input.name() == null || input.name().isBlank() || input.name().strip().length() > 300) {
+				problems.add(new FieldProblem(at + "name", "invalid", "name is required, at most 300 characters"));
+			}
+			if (input.level() == null || UnitLevel.fromCode(input.level()).isEmpty()) {
+				problems.add(new FieldProblem(at + "level", "invalid", "level must be one of " + UnitLevel.allCodes()));
+			}
+			if (input.population() == null || input.population() < 0) {
+				problems.add(new FieldProblem(at + "population", "invalid",
+						"population is required: pupils enrolled, or procedures handled per year (0 or more)"));
+			}
+			if (input.code() != null) {
+				parents.put(input.code(), blankToNull(input.parent()));
+			}
+		}
+		for (int i = 0; i < inputs.size(); i++) {
+			UnitInput input = inputs.get(i);
+			String parent = (input != null) ? blankToNull(input.parent()) : null;
+			if (parent == null) {
+				continue;
+			}
+			String at = prefix.isEmpty() ? "" : prefix + "[" + i + "].";
+			if (!parents.containsKey(parent)) {
+				problems.add(new FieldProblem(at + "parent", "unknown", "parent unit '" + parent + "' does not exist"));
+			}
+			else if (formsCycle(input.code(), parents)) {
+				problems.add(new FieldProblem(at + "parent", "cycle",
+						"unit '" + input.code() + "' would become its own ancestor"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw ApiException.invalid(problems);
+		}
+	}
+
+	private static boolean formsCycle(String code, Map<String, String> parents) {
+		var visited = new HashSet<String>();
+		String current = parents.get(code);
+		while (current != null) {
+			if (current.equals(code) || !visited.add(current)) {
+				return true;
+			}
+			current = parents.get(current);
+		}
+		return false;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
+	 * What an import did.
+	 *
+	 * @param created how many units were new
+	 * @param updated how many existing units were updated
+	 */
+	record ImportResult(int created, int updated) {
+	}
+
+}
