@@ -43,8 +43,23 @@ final class AnswerValidator {
 	 * {@code answers.<item>}
 	 */
 	static AnswerSheet validate(SurveyTemplate template, String unit, Map<String, JsonNode> answers) {
+		return validate(template, unit, answers, List.of());
+	}
+
+	/**
+	 * Validates answers, listing every offending item after the problems already found
+	 * elsewhere.
+	 * @param template the campaign's template
+	 * @param unit the unit's code, part of the content hash
+	 * @param answers the answers by item code; may be null (no answers)
+	 * @param earlier problems found in the rest of the request
+	 * @return the canonical answers
+	 * @throws ApiException {@code invalid-request} naming every offending field
+	 */
+	static AnswerSheet validate(SurveyTemplate template, String unit, Map<String, JsonNode> answers,
+			List<FieldProblem> earlier) {
 		Map<String, JsonNode> given = (answers != null) ? answers : Map.of();
-		var problems = new ArrayList<FieldProblem>();
+		var problems = new ArrayList<FieldProblem>(earlier);
 		var items = template.itemsByCode();
 		given.keySet()
 			.stream()
@@ -55,7 +70,7 @@ final class AnswerValidator {
 		var accepted = new HashMap<String, List<String>>();
 		var counted = new ArrayList<AnswerSheet.CountedValue>();
 		var texts = new ArrayList<AnswerSheet.FreeText>();
-		var canonical = new StringBuilder(unit).append('\n');
+		var canonical = new StringBuilder(String.valueOf(unit)).append('\n');
 		for (Item item : template.items()) {
 			String field = "answers." + item.code();
 			JsonNode node = given.get(item.code());

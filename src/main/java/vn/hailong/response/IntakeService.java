@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 
 import reactor.core.publisher.Mono;
 
@@ -45,9 +46,8 @@ public class IntakeService {
 	 */
 	public Mono<Receipt> submit(long campaignId, ResponseSubmission submission) {
 		return this.campaigns.findRecent(campaignId).flatMap((campaign) -> {
-			checkEnvelope(campaign, submission);
 			AnswerSheet sheet = AnswerValidator.validate(this.campaigns.templateOf(campaign).template(),
-					submission.unit(), submission.answers());
+					submission.unit(), submission.answers(), envelopeProblems(campaign, submission));
 			if (!campaign.accepts(Instant.now(this.clock))) {
 				return resend(campaign, submission, sheet).switchIfEmpty(Mono.error(() -> notOpen(campaign)));
 			}
@@ -71,7 +71,7 @@ public class IntakeService {
 		});
 	}
 
-	private static void checkEnvelope(Campaign campaign, ResponseSubmission submission) {
+	private static List<FieldProblem> envelopeProblems(Campaign campaign, ResponseSubmission submission) {
 		var problems = new ArrayList<FieldProblem>();
 		if (submission.id() == null) {
 			problems.add(new FieldProblem("id", "required", "a client-made UUID is required"));
@@ -83,9 +83,7 @@ public class IntakeService {
 			problems.add(new FieldProblem("unit", "unknown_unit",
 					"unit '" + submission.unit() + "' is not surveyed by campaign " + campaign.id()));
 		}
-		if (!problems.isEmpty()) {
-			throw ApiException.invalid(problems);
-		}
+		return problems;
 	}
 
 	private ApiException notOpen(Campaign campaign) {

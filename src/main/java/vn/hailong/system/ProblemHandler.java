@@ -2,6 +2,9 @@ package vn.hailong.system;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
 
 import org.springframework.core.codec.DecodingException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,13 +47,40 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(ServerWebInputException ex) {
-		Throwable cause = ex.getMostSpecificCause();
-		String detail = (ex.getCause() instanceof DecodingException)
-				? "The request body is not valid JSON of the expected shape: " + cause.getMessage() : ex.getReason();
+		String detail = ex.getReason();
+		List<FieldProblem> errors = List.of();
+		JacksonException json = jsonCause(ex);
+		if (json != null) {
+			detail = "The request body is not valid JSON of the expected shape: " + json.getOriginalMessage();
+			String field = json.getPath()
+				.stream()
+				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			if (!field.isEmpty()) {
+				errors = List.of(new FieldProblem(field, "unreadable", json.getOriginalMessage()));
+			}
+		}
+		else if (ex.getCause() instanceof DecodingException decoding) {
+			detail = "The request body cannot be read: " + decoding.getMessage();
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(URI.create("https://hailong.vn/problems/unreadable-request"));
 		problem.setTitle("Unreadable request");
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
 		return respond(problem);
+	}
+
+	private static JacksonException jsonCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JacksonException json) {
+				return json;
+			}
+		}
+		return null;
 	}
 
 	@ExceptionHandler

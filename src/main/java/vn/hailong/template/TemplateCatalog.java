@@ -54,15 +54,15 @@ public class TemplateCatalog implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		List<SurveyTemplate> templates = TemplateFiles.read(this.properties.directory());
+		List<SurveyTemplate> templates = TemplateFiles.read(this.properties.directories());
 		Flux.fromIterable(templates).concatMap(this::synchronise).then().block();
 		Flux<StoredTemplate> stored = this.database.sql("select id, definition from survey_template")
 			.map((row) -> new StoredTemplate(row.get("id", Long.class),
 					this.json.readValue(row.get("definition", Json.class).asString(), SurveyTemplate.class)))
 			.all();
 		stored.doOnNext((template) -> this.byId.put(template.id(), template)).then().block();
-		logger.info("Loaded " + templates.size() + " survey template files from "
-				+ this.properties.directory().toAbsolutePath() + "; " + this.byId.size() + " versions stored");
+		logger.info("Loaded " + templates.size() + " survey template files from " + this.properties.directories() + "; "
+				+ this.byId.size() + " versions stored");
 	}
 
 	private Mono<Void> synchronise(SurveyTemplate template) {
@@ -75,9 +75,10 @@ public class TemplateCatalog implements InitializingBean {
 			.bind("version", template.version())
 			.map((row) -> new Existing(row.get("id", Long.class), row.get("checksum", String.class),
 					Boolean.TRUE.equals(row.get("used", Boolean.class))))
-			.one()
-			.flatMap((existing) -> update(template, existing, definition, checksum))
-			.switchIfEmpty(Mono.defer(() -> insert(template, definition, checksum)));
+			.all()
+			.collectList()
+			.flatMap((found) -> found.isEmpty() ? insert(template, definition, checksum)
+					: update(template, found.get(0), definition, checksum));
 	}
 
 	private Mono<Void> update(SurveyTemplate template, Existing existing, String definition, String checksum) {
@@ -85,8 +86,7 @@ public class TemplateCatalog implements InitializingBean {
 			return Mono.empty();
 		}
 		if (existing.used()) {
-			return Mono.error(new TemplateDefinitionException(
-					this.properties.directory().getFileName() + "/" + template.key() + ".yaml",
+			return Mono.error(new TemplateDefinitionException(template.key() + ".yaml",
 					List.of(new TemplateDefinitionException.Fault(1,
 							"version " + template.version() + " of '" + template.code()
 									+ "' is used by a campaign, so its content may not change; "

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,10 +22,19 @@ final class TemplateFiles {
 	private TemplateFiles() {
 	}
 
-	static List<SurveyTemplate> read(Path directory) {
+	static List<SurveyTemplate> read(List<Path> directories) {
+		var templates = new ArrayList<SurveyTemplate>();
+		var seen = new HashMap<String, Path>();
+		for (Path directory : directories) {
+			read(directory, templates, seen);
+		}
+		return templates;
+	}
+
+	private static void read(Path directory, List<SurveyTemplate> templates, Map<String, Path> seen) {
 		if (!Files.isDirectory(directory)) {
 			throw new IllegalStateException("Survey-template folder " + directory.toAbsolutePath()
-					+ " does not exist; set hailong.templates.directory (HAILONG_TEMPLATES_DIRECTORY)");
+					+ " does not exist; set hailong.templates.directories (HAILONG_TEMPLATES_DIRECTORIES)");
 		}
 		List<Path> files;
 		try (Stream<Path> listing = Files.list(directory)) {
@@ -35,8 +45,6 @@ final class TemplateFiles {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		var templates = new ArrayList<SurveyTemplate>();
-		var seen = new HashMap<String, Path>();
 		for (Path file : files) {
 			String name = directory.getFileName() + "/" + file.getFileName();
 			SurveyTemplate template = TemplateParser.parse(name, readString(file));
@@ -48,12 +56,11 @@ final class TemplateFiles {
 			}
 			Path previous = seen.put(template.key(), file);
 			if (previous != null) {
-				throw new TemplateDefinitionException(name, List.of(new TemplateDefinitionException.Fault(1,
-						template.key() + " is also defined in " + previous.getFileName())));
+				throw new TemplateDefinitionException(name, List
+					.of(new TemplateDefinitionException.Fault(1, template.key() + " is also defined in " + previous)));
 			}
 			templates.add(template);
 		}
-		return templates;
 	}
 
 	private static String readString(Path file) {

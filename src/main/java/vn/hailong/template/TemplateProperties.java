@@ -1,6 +1,7 @@
 package vn.hailong.template;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the survey-template files are read from.
  *
- * @param directory the folder holding {@code <code>.v<version>.yaml} files
+ * @param directories the folders holding {@code <code>.v<version>.yaml} files
  */
 @ConfigurationProperties("hailong.templates")
-public record TemplateProperties(@DefaultValue("survey-templates") Path directory) {
+public record TemplateProperties(@DefaultValue("survey-templates") List<Path> directories) {
 }
