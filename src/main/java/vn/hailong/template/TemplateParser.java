@@ -167,12 +167,12 @@ public final class TemplateParser {
 			fault(fields.get("min"), "'min' is greater than 'max'");
 		}
 		boolean integer = bool(fields.get("integer"), "integer");
-		if (fields.containsKey("integer") && type != ItemType.NUMBER) {
+		if (fields.containsKey("integer") && type != null && type != ItemType.NUMBER) {
 			fault(fields.get("integer"), "'integer' is only for number items");
 		}
 		Integer maxLength = null;
 		if (fields.containsKey("maxLength")) {
-			if (type != ItemType.TEXT) {
+			if (type != null && type != ItemType.TEXT) {
 				fault(fields.get("maxLength"), "'maxLength' is only for text items");
 			}
 			maxLength = positiveInteger(fields.get("maxLength"), "maxLength", node);
@@ -341,7 +341,7 @@ public final class TemplateParser {
 		if (node == null) {
 			return null;
 		}
-		if (type != ItemType.NUMBER) {
+		if (type != null && type != ItemType.NUMBER) {
 			fault(node, "'" + key + "' is only for number items");
 		}
 		String value = scalar(node, key, node);

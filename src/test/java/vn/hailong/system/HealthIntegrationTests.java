@@ -1,0 +1,35 @@
+package vn.hailong.system;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.hailong.IntegrationTest;
+
+/**
+ * The health endpoint reports the database.
+ */
+@IntegrationTest
+class HealthIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void reportsDatabaseUp() {
+		this.client.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.r2dbc.details.database")
+			.isEqualTo("PostgreSQL");
+	}
+
+}
