@@ -1,0 +1,5 @@
+/**
+ * HàiLòng: satisfaction surveys for Vietnamese education offices, and the reports built
+ * on them.
+ */
+package vn.hailong;
