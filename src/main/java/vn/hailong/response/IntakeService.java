@@ -27,11 +27,14 @@ public class IntakeService {
 
 	private final ResponseRepository responses;
 
+	private final ResponseWriter writer;
+
 	private final Clock clock;
 
-	IntakeService(CampaignService campaigns, ResponseRepository responses, Clock clock) {
+	IntakeService(CampaignService campaigns, ResponseRepository responses, ResponseWriter writer, Clock clock) {
 		this.campaigns = campaigns;
 		this.responses = responses;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
@@ -51,7 +54,9 @@ public class IntakeService {
 			if (!campaign.accepts(Instant.now(this.clock))) {
 				return resend(campaign, submission, sheet).switchIfEmpty(Mono.error(() -> notOpen(campaign)));
 			}
-			return this.responses.insert(submission.id(), campaignId, submission.unit(), sheet)
+			return this.writer
+				.write(new ResponseRepository.NewResponse(submission.id(), campaignId, submission.unit(), sheet))
+				.flatMap(Mono::justOrEmpty)
 				.map((receivedAt) -> new Receipt(submission.id(), campaignId, submission.unit(), receivedAt, true))
 				.switchIfEmpty(Mono.defer(() -> resend(campaign, submission, sheet)))
 				.switchIfEmpty(

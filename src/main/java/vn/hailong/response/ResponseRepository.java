@@ -2,6 +2,9 @@ package vn.hailong.response;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
@@ -17,35 +20,45 @@ import org.springframework.stereotype.Repository;
 class ResponseRepository {
 
 	/*
-	 * One statement, so one round trip and one implicit transaction: the response row is
-	 * written only while the campaign is open and surveys the unit, and the answers only
-	 * if the response row was new.
+	 * One statement for a batch of responses, so one round trip and one implicit
+	 * transaction: a response row is written only while its campaign is open and surveys
+	 * its unit, and its answers only if the response row was new. The ids of a batch are
+	 * distinct.
 	 */
 	private static final String INSERT = """
-			with target as (
-			    select cu.campaign_id, cu.unit_id
-			    from campaign_unit cu
-			    join campaign c on c.id = cu.campaign_id
-			    join unit u on u.id = cu.unit_id
-			    where cu.campaign_id = :campaign and u.code = :unit
-			      and c.state = 'open' and c.opens_at <= now() and now() < c.closes_at
+			with input as (
+			    select i.id, i.campaign_id, i.unit_code, decode(i.hash, 'hex') as content_hash
+			    from unnest(cast(:ids as uuid[]), cast(:campaigns as int8[]), cast(:units as text[]),
+			        cast(:hashes as text[])) as i (id, campaign_id, unit_code, hash)
+			), target as (
+			    select input.id, input.campaign_id, cu.unit_id, input.content_hash
+			    from input
+			    join unit u on u.code = input.unit_code
+			    join campaign_unit cu on cu.campaign_id = input.campaign_id and cu.unit_id = u.id
+			    join campaign c on c.id = input.campaign_id
+			    where c.state = 'open' and c.opens_at <= now() and now() < c.closes_at
 			), r as (
 			    insert into response (id, campaign_id, unit_id, content_hash)
-			    select :id, target.campaign_id, target.unit_id, :hash from target
+			    select id, campaign_id, unit_id, content_hash from target
 			    on conflict (id) do nothing
-			    returning id, unit_id, received_at
+			    returning id, campaign_id, unit_id, received_at
 			), a as (
 			    insert into answer (response_id, campaign_id, unit_id, item, value, position)
-			    select r.id, :campaign, r.unit_id, x.item, x.value, x.position
-			    from r, unnest(cast(:items as text[]), cast(:values as text[]), cast(:positions as int4[]))
-			        as x (item, value, position)
+			    select r.id, r.campaign_id, r.unit_id, x.item, x.value, x.position
+			    from unnest(cast(:answerIds as uuid[]), cast(:items as text[]), cast(:values as text[]),
+			        cast(:positions as int4[])) as x (response_id, item, value, position)
+			    join r on r.id = x.response_id
 			), t as (
 			    insert into free_text_answer (response_id, item, text)
 			    select r.id, y.item, y.text
-			    from r, unnest(cast(:textItems as text[]), cast(:texts as text[])) as y (item, text)
+			    from unnest(cast(:textIds as uuid[]), cast(:textItems as text[]), cast(:texts as text[]))
+			        as y (response_id, item, text)
+			    join r on r.id = y.response_id
 			)
-			select received_at from r
+			select id, received_at from r
 			""";
+
+	private static final HexFormat HEX = HexFormat.of();
 
 	private final DatabaseClient database;
 
@@ -54,24 +67,50 @@ class ResponseRepository {
 	}
 
 	/**
-	 * Stores a response and its answers if the id is new and the campaign open for the
-	 * unit.
-	 * @return the time it was stored, or empty when nothing was stored
+	 * Stores responses and their answers, each only if its id is new and its campaign
+	 * open for its unit.
+	 * @param batch the responses, with distinct ids
+	 * @return the id and storage time of each response stored; the others were not
 	 */
-	Mono<Instant> insert(UUID id, long campaign, String unit, AnswerSheet sheet) {
-		var counted = sheet.counted();
+	Flux<Inserted> insertAll(List<NewResponse> batch) {
+		var answerIds = new ArrayList<UUID>();
+		var items = new ArrayList<String>();
+		var values = new ArrayList<String>();
+		var positions = new ArrayList<Integer>();
+		var textIds = new ArrayList<UUID>();
+		var textItems = new ArrayList<String>();
+		var texts = new ArrayList<String>();
+		for (NewResponse response : batch) {
+			for (AnswerSheet.CountedValue value : response.sheet().counted()) {
+				answerIds.add(response.id());
+				items.add(value.item());
+				values.add(value.value());
+				positions.add(value.position());
+			}
+			for (AnswerSheet.FreeText text : response.sheet().texts()) {
+				textIds.add(response.id());
+				textItems.add(text.item());
+				texts.add(text.text());
+			}
+		}
 		return this.database.sql(INSERT)
-			.bind("campaign", campaign)
-			.bind("unit", unit)
-			.bind("id", id)
-			.bind("hash", sheet.contentHash())
-			.bind("items", counted.stream().map(AnswerSheet.CountedValue::item).toArray(String[]::new))
-			.bind("values", counted.stream().map(AnswerSheet.CountedValue::value).toArray(String[]::new))
-			.bind("positions", counted.stream().map(AnswerSheet.CountedValue::position).toArray(Integer[]::new))
-			.bind("textItems", sheet.texts().stream().map(AnswerSheet.FreeText::item).toArray(String[]::new))
-			.bind("texts", sheet.texts().stream().map(AnswerSheet.FreeText::text).toArray(String[]::new))
-			.map((row) -> row.get("received_at", OffsetDateTime.class).toInstant())
-			.one();
+			.bind("ids", batch.stream().map(NewResponse::id).toArray(UUID[]::new))
+			.bind("campaigns", batch.stream().map(NewResponse::campaign).toArray(Long[]::new))
+			.bind("units", batch.stream().map(NewResponse::unit).toArray(String[]::new))
+			.bind("hashes",
+					batch.stream()
+						.map((response) -> HEX.formatHex(response.sheet().contentHash()))
+						.toArray(String[]::new))
+			.bind("answerIds", answerIds.toArray(UUID[]::new))
+			.bind("items", items.toArray(String[]::new))
+			.bind("values", values.toArray(String[]::new))
+			.bind("positions", positions.toArray(Integer[]::new))
+			.bind("textIds", textIds.toArray(UUID[]::new))
+			.bind("textItems", textItems.toArray(String[]::new))
+			.bind("texts", texts.toArray(String[]::new))
+			.map((row) -> new Inserted(row.get("id", UUID.class),
+					row.get("received_at", OffsetDateTime.class).toInstant()))
+			.all();
 	}
 
 	Mono<Stored> findById(UUID id) {
@@ -113,6 +152,18 @@ class ResponseRepository {
 			.bind("campaign", campaign)
 			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Long.class)))
 			.all();
+	}
+
+	/**
+	 * A response to store.
+	 */
+	record NewResponse(UUID id, long campaign, String unit, AnswerSheet sheet) {
+	}
+
+	/**
+	 * A response this request stored, and when.
+	 */
+	record Inserted(UUID id, Instant receivedAt) {
 	}
 
 	/**

@@ -24,6 +24,9 @@ public record Item(String code, ItemType type, LocalizedText text, boolean requi
 	/** The longest free text accepted when a template does not say. */
 	public static final int DEFAULT_MAX_LENGTH = 2000;
 
+	/** The longest free text a template may allow; the database refuses longer ones. */
+	public static final int LONGEST_TEXT = 10_000;
+
 	public Item {
 		options = (options != null) ? List.copyOf(options) : List.of();
 	}

@@ -176,6 +176,10 @@ public final class TemplateParser {
 				fault(fields.get("maxLength"), "'maxLength' is only for text items");
 			}
 			maxLength = positiveInteger(fields.get("maxLength"), "maxLength", node);
+			if (maxLength != null && maxLength > Item.LONGEST_TEXT) {
+				fault(fields.get("maxLength"), "'maxLength' may be at most " + Item.LONGEST_TEXT);
+				maxLength = null;
+			}
 		}
 		ShowIf showIf = showIf(fields.get("showIf"), earlier);
 		if (code == null || type == null || text == null) {

@@ -573,14 +573,26 @@ public final class IntakeBenchmark {
 					}
 				}
 			}
-			var parameters = Map.of("campaign", "cast(:campaign as bigint)", "unit",
-					"('bench-' || lpad(cast(:unit_no as text), 2, '0'))", "id", "gen_random_uuid()", "hash",
-					"sha256(uuid_send(gen_random_uuid()))", "items",
-					"array[" + this.items.stream().map(IntakeBenchmark::literal).collect(Collectors.joining(", "))
-							+ "]",
-					"values", "array[" + String.join(", ", values) + "]", "positions",
-					"array[" + String.join(", ", Collections.nCopies(this.items.size(), "0")) + "]", "textItems",
-					"array['de_xuat']", "texts", "array[" + literal(SUGGESTION) + "]");
+			// The response id: random, and the same in the response, answer and free-text
+			// rows.
+			for (int part = 1; part <= 4; part++) {
+				script.append("\\set id").append(part).append(" random(0, 4294967295)\n");
+			}
+			String id = "cast(lpad(to_hex(cast(:id1 as bigint)), 8, '0') || lpad(to_hex(cast(:id2 as bigint)), 8, '0') || lpad(to_hex(cast(:id3 as bigint)), 8, '0') "
+					+ "|| lpad(to_hex(cast(:id4 as bigint)), 8, '0') as uuid)";
+			var parameters = Map.ofEntries(Map.entry("ids", "array[" + id + "]"),
+					Map.entry("campaigns", "array[cast(:campaign as bigint)]"),
+					Map.entry("units", "array['bench-' || lpad(cast(:unit_no as text), 2, '0')]"),
+					Map.entry("hashes", "array[encode(sha256(uuid_send(" + id + ")), 'hex')]"),
+					Map.entry("answerIds", "array_fill(" + id + ", array[" + this.items.size() + "])"),
+					Map.entry("items", "array["
+							+ this.items.stream().map(IntakeBenchmark::literal).collect(Collectors.joining(", "))
+							+ "]"),
+					Map.entry("values", "array[" + String.join(", ", values) + "]"),
+					Map.entry("positions",
+							"array[" + String.join(", ", Collections.nCopies(this.items.size(), "0")) + "]"),
+					Map.entry("textIds", "array[" + id + "]"), Map.entry("textItems", "array['de_xuat']"),
+					Map.entry("texts", "array[" + literal(SUGGESTION) + "]"));
 			Matcher matcher = PARAMETER.matcher(insert.strip());
 			var statement = new StringBuilder();
 			while (matcher.find()) {

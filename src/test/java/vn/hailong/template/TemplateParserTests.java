@@ -81,6 +81,13 @@ class TemplateParserTests {
 	}
 
 	@Test
+	void reportsTextLimitAboveWhatTheDatabaseKeeps() {
+		String yaml = VALID.replace("type: number\n        min: 0\n        max: 10\n        integer: true",
+				"type: text\n        maxLength: 20000");
+		assertFault(yaml, 18, "'maxLength' may be at most 10000");
+	}
+
+	@Test
 	void reportsBrokenYaml() {
 		assertFault(VALID.replace("title: { vi: \"Phần A\", en: \"Part A\" }", "title: { vi: \"Phần A\", en: "), 7,
 				"not valid YAML");
