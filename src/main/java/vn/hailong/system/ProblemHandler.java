@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.core.codec.DecodingException;
@@ -13,17 +15,20 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Turns every API failure into an {@code application/problem+json} response with a stable
- * type.
+ * Turns every failure that reaches the dispatcher into an
+ * {@code application/problem+json} response with a stable type; the respondent's pages
+ * handle their own failures as pages.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ProblemHandler {
+
+	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -89,6 +94,28 @@ class ProblemHandler {
 				"The change conflicts with data already stored");
 		problem.setType(URI.create("https://hailong.vn/problems/conflict"));
 		problem.setTitle("Conflict");
+		return respond(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> framework(ResponseStatusException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(),
+				(ex.getReason() != null) ? ex.getReason() : ex.getBody().getDetail());
+		problem.setType(URI.create("https://hailong.vn/problems/http-" + ex.getStatusCode().value()));
+		problem.setTitle(ex.getBody().getTitle());
+		return ResponseEntity.status(ex.getStatusCode())
+			.headers(ex.getHeaders())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		logger.error("Unexpected failure", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed to handle the request; nothing was acknowledged. Retry later with the same request.");
+		problem.setType(URI.create("https://hailong.vn/problems/internal-error"));
+		problem.setTitle("Internal error");
 		return respond(problem);
 	}
 
