@@ -119,6 +119,7 @@ class SurveyPageIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(page).contains("role=\"alert\"")
+			.contains("<a href=\"#item-diem\">Mức độ hài lòng chung</a>")
 			.contains("id=\"err-diem\"")
 			.contains("Vui lòng chọn một mức từ 1 đến 5.")
 			.contains("id=\"err-truc_tuyen_de\"")
