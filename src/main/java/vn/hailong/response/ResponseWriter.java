@@ -89,7 +89,7 @@ class ResponseWriter {
 	 * row fails only its own request.
 	 */
 	private Mono<Void> store(List<Pending> batch) {
-		return this.responses.insertAll(batch.stream().map(Pending::response).toList())
+		return Flux.defer(() -> this.responses.insertAll(batch.stream().map(Pending::response).toList()))
 			.collectMap(ResponseRepository.Inserted::id, ResponseRepository.Inserted::receivedAt)
 			.doOnNext((stored) -> complete(batch, stored))
 			.then()

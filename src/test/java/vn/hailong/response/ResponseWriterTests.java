@@ -96,6 +96,24 @@ class ResponseWriterTests {
 		assertThat(other).isCompletedWithValue(Optional.of(NOW));
 	}
 
+	@Test
+	void keepsWorkingWhenTheRepositoryThrowsInsteadOfSignalling() {
+		var calls = new CopyOnWriteArrayList<Integer>();
+		var repository = new ResponseRepository(null) {
+			@Override
+			Flux<Inserted> insertAll(List<NewResponse> batch) {
+				calls.add(batch.size());
+				if (calls.size() == 1) {
+					throw new IllegalArgumentException("cannot bind");
+				}
+				return Flux.fromIterable(batch).map((response) -> new Inserted(response.id(), NOW));
+			}
+		};
+		var writer = new ResponseWriter(repository, new IntakeProperties(1, 128));
+		assertThat(writer.write(response()).toFuture()).isCompletedExceptionally();
+		assertThat(writer.write(response()).toFuture()).isCompletedWithValue(Optional.of(NOW));
+	}
+
 	private static ResponseRepository.NewResponse response() {
 		return new ResponseRepository.NewResponse(UUID.randomUUID(), 1, "TH",
 				new AnswerSheet(List.of(), List.of(), new byte[32]));
