@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -142,11 +141,7 @@ public class CampaignService {
 			}
 		}
 		else {
-			template = this.templates.all()
-				.stream()
-				.filter((stored) -> stored.template().code().equals(input.template()))
-				.max(Comparator.comparingInt((stored) -> stored.template().version()))
-				.orElse(null);
+			template = this.templates.latest(input.template()).orElse(null);
 			if (template == null) {
 				problems
 					.add(new FieldProblem("template", "unknown", "template '" + input.template() + "' does not exist"));

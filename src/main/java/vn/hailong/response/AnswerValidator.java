@@ -17,7 +17,6 @@ import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.template.ChoiceOption;
 import vn.hailong.template.Item;
-import vn.hailong.template.ShowIf;
 import vn.hailong.template.SurveyTemplate;
 
 /**
@@ -75,7 +74,7 @@ final class AnswerValidator {
 			String field = "answers." + item.code();
 			JsonNode node = given.get(item.code());
 			boolean answered = isAnswered(node);
-			if (!isShown(item, accepted)) {
+			if (!item.isShownGiven(accepted)) {
 				if (answered) {
 					problems.add(new FieldProblem(field, "hidden_item",
 							"the item is not shown for these answers: it is " + "shown only when '"
@@ -110,15 +109,6 @@ final class AnswerValidator {
 			throw ApiException.invalid(problems);
 		}
 		return new AnswerSheet(counted, texts, sha256(canonical.toString()));
-	}
-
-	static boolean isShown(Item item, Map<String, List<String>> accepted) {
-		ShowIf condition = item.showIf();
-		if (condition == null) {
-			return true;
-		}
-		List<String> values = accepted.get(condition.item());
-		return values != null && values.stream().anyMatch(condition.values()::contains);
 	}
 
 	private static boolean isAnswered(JsonNode node) {

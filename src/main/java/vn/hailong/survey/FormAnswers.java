@@ -12,7 +12,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.util.MultiValueMap;
 
 import vn.hailong.template.Item;
-import vn.hailong.template.ShowIf;
 import vn.hailong.template.SurveyTemplate;
 
 /**
@@ -48,17 +47,11 @@ final class FormAnswers {
 				.filter((value) -> value != null && !value.isBlank())
 				.map(String::strip)
 				.toList();
-			if (!given.isEmpty() && isShown(item, values)) {
+			if (!given.isEmpty() && item.isShownGiven(values)) {
 				values.put(item.code(), given);
 			}
 		}
 		return values;
-	}
-
-	private static boolean isShown(Item item, Map<String, List<String>> values) {
-		ShowIf condition = item.showIf();
-		return condition == null
-				|| values.getOrDefault(condition.item(), List.of()).stream().anyMatch(condition.values()::contains);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package vn.hailong.template;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,18 @@ public record Item(String code, ItemType type, LocalizedText text, boolean requi
 
 	public Optional<ChoiceOption> option(String optionCode) {
 		return this.options.stream().filter((option) -> option.code().equals(optionCode)).findFirst();
+	}
+
+	/**
+	 * Tells whether the item is shown, given the answers to earlier items.
+	 * @param earlier canonical answer values by item code; an absent item counts as
+	 * unanswered
+	 * @return true when the item has no condition or an earlier answer meets it
+	 */
+	public boolean isShownGiven(Map<String, List<String>> earlier) {
+		return this.showIf == null || earlier.getOrDefault(this.showIf.item(), List.of())
+			.stream()
+			.anyMatch(this.showIf.values()::contains);
 	}
 
 	public int effectiveMaxLength() {

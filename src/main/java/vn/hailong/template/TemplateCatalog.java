@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +137,18 @@ public class TemplateCatalog implements InitializingBean {
 			.stream()
 			.filter((stored) -> stored.template().code().equals(code) && stored.template().version() == version)
 			.findFirst();
+	}
+
+	/**
+	 * Returns the newest stored version of a template.
+	 * @param code the template code
+	 * @return the template, or empty when there is none
+	 */
+	public Optional<StoredTemplate> latest(String code) {
+		return this.byId.values()
+			.stream()
+			.filter((stored) -> stored.template().code().equals(code))
+			.max(Comparator.comparingInt((stored) -> stored.template().version()));
 	}
 
 	/**

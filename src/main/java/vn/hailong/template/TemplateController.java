@@ -38,12 +38,7 @@ class TemplateController {
 
 	@GetMapping("/{code}")
 	Mono<SurveyTemplate> latest(@PathVariable String code) {
-		return Mono
-			.justOrEmpty(this.templates.all()
-				.stream()
-				.map(StoredTemplate::template)
-				.filter((template) -> template.code().equals(code))
-				.max(Comparator.comparingInt(SurveyTemplate::version)))
+		return Mono.justOrEmpty(this.templates.latest(code).map(StoredTemplate::template))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Template", code)));
 	}
 
