@@ -48,6 +48,37 @@ public record Period(int year, Kind kind, int index) {
 		return firstDay().plusMonths(this.kind.months).minusDays(1);
 	}
 
+	/**
+	 * Tells whether another period lies wholly within this one.
+	 * @param other a period
+	 * @return true for the period itself and for the halves and quarters of a year or the
+	 * quarters of a half
+	 */
+	public boolean contains(Period other) {
+		return !other.firstDay().isBefore(firstDay()) && !other.lastDay().isAfter(lastDay());
+	}
+
+	/**
+	 * Tells whether two periods share a day.
+	 * @param other a period
+	 * @return true when they overlap
+	 */
+	public boolean overlaps(Period other) {
+		return !other.lastDay().isBefore(firstDay()) && !other.firstDay().isAfter(lastDay());
+	}
+
+	/**
+	 * The period of the same kind just before this one: the year before, the half or the
+	 * quarter before (across the turn of the year).
+	 * @return the previous period
+	 */
+	public Period previous() {
+		if (this.index > 1) {
+			return new Period(this.year, this.kind, this.index - 1);
+		}
+		return new Period(this.year - 1, this.kind, 12 / this.kind.months);
+	}
+
 	@JsonValue
 	public String code() {
 		return switch (this.kind) {

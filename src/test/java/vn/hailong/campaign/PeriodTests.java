@@ -30,4 +30,23 @@ class PeriodTests {
 		assertThat(Period.parse(null)).isEmpty();
 	}
 
+	@Test
+	void containsItsHalvesAndQuarters() {
+		Period year = Period.parse("2025").orElseThrow();
+		assertThat(year.contains(Period.parse("2025-Q3").orElseThrow())).isTrue();
+		assertThat(year.contains(year)).isTrue();
+		assertThat(Period.parse("2025-H1").orElseThrow().contains(Period.parse("2025-Q3").orElseThrow())).isFalse();
+		assertThat(Period.parse("2025-Q1").orElseThrow().contains(year)).isFalse();
+		assertThat(Period.parse("2025-H1").orElseThrow().overlaps(Period.parse("2025-Q2").orElseThrow())).isTrue();
+		assertThat(Period.parse("2025-H1").orElseThrow().overlaps(Period.parse("2025-Q3").orElseThrow())).isFalse();
+	}
+
+	@Test
+	void stepsBackToThePreviousPeriodOfTheSameKind() {
+		assertThat(Period.parse("2025").orElseThrow().previous().code()).isEqualTo("2024");
+		assertThat(Period.parse("2025-H1").orElseThrow().previous().code()).isEqualTo("2024-H2");
+		assertThat(Period.parse("2025-Q1").orElseThrow().previous().code()).isEqualTo("2024-Q4");
+		assertThat(Period.parse("2025-Q3").orElseThrow().previous().code()).isEqualTo("2025-Q2");
+	}
+
 }

@@ -1,0 +1,14 @@
+package vn.hailong.indicator;
+
+/**
+ * A figure as entered: counts of one unit for one reported indicator and period.
+ *
+ * @param indicator the indicator's reference in the plan
+ * @param unit the unit's code
+ * @param period such as {@code 2025-Q1}
+ * @param numerator how many met the condition
+ * @param denominator how many in all
+ * @param note a remark, or null
+ */
+record FigureInput(String indicator, String unit, String period, Long numerator, Long denominator, String note) {
+}

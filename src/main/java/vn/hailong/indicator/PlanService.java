@@ -1,0 +1,163 @@
+package vn.hailong.indicator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+import vn.hailong.template.Item;
+import vn.hailong.template.ItemType;
+import vn.hailong.template.Section;
+import vn.hailong.template.SurveyTemplate;
+import vn.hailong.template.TemplateCatalog;
+import vn.hailong.unit.UnitService;
+
+/**
+ * Imports and finds plans; a plan is checked whole against the templates and units, and
+ * stored whole or not at all.
+ */
+@Service
+public class PlanService {
+
+	private final PlanRepository plans;
+
+	private final TemplateCatalog templates;
+
+	private final UnitService units;
+
+	private final TransactionalOperator transaction;
+
+	PlanService(PlanRepository plans, TemplateCatalog templates, UnitService units, TransactionalOperator transaction) {
+		this.plans = plans;
+		this.templates = templates;
+		this.units = units;
+		this.transaction = transaction;
+	}
+
+	public Flux<Plan> findAll() {
+		return this.plans.findAll();
+	}
+
+	/**
+	 * Finds a plan with its indicators.
+	 * @param code the plan's code
+	 * @return the plan, or an error {@code not-found}
+	 */
+	public Mono<Plan> find(String code) {
+		return this.plans.findByCode(code).switchIfEmpty(Mono.error(() -> ApiException.notFound("Plan", code)));
+	}
+
+	/**
+	 * Reads, checks and stores a plan, replacing the one with the same code: its
+	 * indicators are matched by reference, and one that has reported figures cannot be
+	 * dropped.
+	 * @param text the plan as YAML or JSON
+	 * @param json whether the text is JSON
+	 * @return the stored plan and whether it is new
+	 */
+	Mono<Imported> importPlan(String text, boolean json) {
+		return Mono.fromCallable(() -> PlanReader.read(text, json))
+			.flatMap(this::checkReferences)
+			.flatMap((plan) -> save(plan)
+				.flatMap((created) -> find(plan.code()).map((stored) -> new Imported(stored, created))));
+	}
+
+	private Mono<Boolean> save(Plan plan) {
+		return this.plans.upsert(plan)
+			.flatMap((saved) -> this.plans.refsWithFiguresOutside(saved.id(), refs(plan))
+				.collectList()
+				.flatMap((kept) -> kept.isEmpty() ? this.plans.replaceIndicators(saved.id(), plan.indicators())
+						: Mono.error(new ApiException(HttpStatus.CONFLICT, "conflict", "Indicator in use",
+								"Indicators " + kept + " have reported figures and cannot be removed", List.of())))
+				.thenReturn(saved.created()))
+			.as(this.transaction::transactional);
+	}
+
+	private static List<String> refs(Plan plan) {
+		return plan.indicators().stream().map(Indicator::ref).toList();
+	}
+
+	private Mono<Plan> checkReferences(Plan plan) {
+		var problems = new ArrayList<FieldProblem>();
+		for (int i = 0; i < plan.indicators().size(); i++) {
+			SurveyMeasure survey = plan.indicators().get(i).survey();
+			if (survey != null) {
+				checkSurvey(survey, "indicators[" + i + "].survey.", problems);
+			}
+		}
+		Mono<Void> unit = (plan.unit() == null) ? Mono.empty()
+				: this.units.find(plan.unit()).onErrorResume(ApiException.class, (ex) -> {
+					problems.add(new FieldProblem("unit", "unknown", "No unit has code " + plan.unit()));
+					return Mono.empty();
+				}).then();
+		return unit
+			.then(Mono.defer(() -> problems.isEmpty() ? Mono.just(plan) : Mono.error(ApiException.invalid(problems))));
+	}
+
+	private void checkSurvey(SurveyMeasure survey, String prefix, List<FieldProblem> problems) {
+		var stored = this.templates.latest(survey.template());
+		if (stored.isEmpty()) {
+			problems.add(new FieldProblem(prefix + "template", "unknown",
+					"No survey template has code " + survey.template()));
+			return;
+		}
+		SurveyTemplate template = stored.get().template();
+		if (survey.item() != null) {
+			var item = template.item(survey.item());
+			if (item.isEmpty()) {
+				problems.add(new FieldProblem(prefix + "item", "unknown",
+						"Template " + template.key() + " has no item " + survey.item()));
+			}
+			else if (item.get().type() != ItemType.SCALE5) {
+				problems
+					.add(new FieldProblem(prefix + "item", "type", "Item " + survey.item() + " is not a 5-point item"));
+			}
+		}
+		else if (survey.section() != null) {
+			var section = template.sections().stream().filter((s) -> s.code().equals(survey.section())).findFirst();
+			if (section.isEmpty()) {
+				problems.add(new FieldProblem(prefix + "section", "unknown",
+						"Template " + template.key() + " has no section " + survey.section()));
+			}
+			else if (rated(section.get()).isEmpty()) {
+				problems.add(new FieldProblem(prefix + "section", "type",
+						"Section " + survey.section() + " has no 5-point items"));
+			}
+		}
+	}
+
+	/**
+	 * The 5-point items a measure covers in one version of its template.
+	 * @param survey the measure
+	 * @param template a version of the measure's template
+	 * @return the item codes; empty when the version lacks them
+	 */
+	public static List<String> coveredItems(SurveyMeasure survey, SurveyTemplate template) {
+		if (survey.item() != null) {
+			return template.item(survey.item())
+				.filter((item) -> item.type() == ItemType.SCALE5)
+				.map((item) -> List.of(item.code()))
+				.orElse(List.of());
+		}
+		return template.sections()
+			.stream()
+			.filter((section) -> survey.section() == null || section.code().equals(survey.section()))
+			.flatMap((section) -> rated(section).stream())
+			.toList();
+	}
+
+	private static List<String> rated(Section section) {
+		return section.items().stream().filter((item) -> item.type() == ItemType.SCALE5).map(Item::code).toList();
+	}
+
+	record Imported(Plan plan, boolean created) {
+	}
+
+}

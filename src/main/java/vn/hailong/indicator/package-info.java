@@ -1,0 +1,4 @@
+/**
+ * Reform plans, their target indicators, and the figures units report for them.
+ */
+package vn.hailong.indicator;
