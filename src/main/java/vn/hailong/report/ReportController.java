@@ -1,0 +1,77 @@
+package vn.hailong.report;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.hailong.system.ApiException;
+
+/**
+ * The plan report as JSON, CSV or XLSX.
+ */
+@RestController
+class ReportController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final ReportService reports;
+
+	ReportController(ReportService reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping(path = "/api/v1/plans/{code}/report", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<Report> json(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Double confidence) {
+		return Mono.defer(() -> this.reports.report(code, period, confidence));
+	}
+
+	@GetMapping(path = "/api/v1/plans/{code}/report", params = "format")
+	Mono<ResponseEntity<?>> download(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Double confidence, @RequestParam String format) {
+		return switch (format) {
+			case "json" -> json(code, period, confidence).map(ResponseEntity::ok);
+			case "csv" -> file(code, period, confidence, "csv");
+			case "xlsx" -> file(code, period, confidence, "xlsx");
+			default -> Mono.error(ApiException.invalid("format", "unknown", "Use one of json, csv, xlsx"));
+		};
+	}
+
+	@GetMapping(path = "/api/v1/plans/{code}/report", produces = "text/csv")
+	Mono<ResponseEntity<?>> csv(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Double confidence) {
+		return file(code, period, confidence, "csv");
+	}
+
+	@GetMapping(path = "/api/v1/plans/{code}/report",
+			produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	Mono<ResponseEntity<?>> xlsx(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Double confidence) {
+		return file(code, period, confidence, "xlsx");
+	}
+
+	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String format) {
+		return Mono.defer(() -> this.reports.report(code, period, confidence))
+			.publishOn(Schedulers.boundedElastic())
+			.map((report) -> {
+				boolean csv = "csv".equals(format);
+				byte[] body = csv ? ReportExport.csv(report) : ReportExport.xlsx(report);
+				String name = report.plan() + "-" + report.period() + "." + format;
+				return ResponseEntity.ok()
+					.contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
+					.header(HttpHeaders.CONTENT_DISPOSITION,
+							ContentDisposition.attachment().filename(name).build().toString())
+					.body(body);
+			});
+	}
+
+}

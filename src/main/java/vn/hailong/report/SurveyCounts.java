@@ -1,0 +1,38 @@
+package vn.hailong.report;
+
+/**
+ * Sufficient statistics of one unit's answers to the items an indicator covers: enough
+ * for every survey method and its variance, and mergeable by addition.
+ *
+ * @param respondents respondents who answered at least one covered item
+ * @param answers answers to covered items (Σ m_r)
+ * @param satisfied answers of 4 or 5 (Σ a_r)
+ * @param satisfiedSquares Σ a_r²
+ * @param answersSquares Σ m_r²
+ * @param crossProducts Σ a_r·m_r
+ * @param satisfiedRespondents respondents whose own average is at least 4
+ * @param meanSum Σ of the respondents' own averages
+ * @param meanSquares Σ of their squares
+ */
+record SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
+		double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares) {
+
+	static final SurveyCounts EMPTY = new SurveyCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	SurveyCounts merge(SurveyCounts other) {
+		return new SurveyCounts(this.respondents + other.respondents, this.answers + other.answers,
+				this.satisfied + other.satisfied, this.satisfiedSquares + other.satisfiedSquares,
+				this.answersSquares + other.answersSquares, this.crossProducts + other.crossProducts,
+				this.satisfiedRespondents + other.satisfiedRespondents, this.meanSum + other.meanSum,
+				this.meanSquares + other.meanSquares);
+	}
+
+	/**
+	 * Whether every respondent answered exactly one covered item, so answers are
+	 * respondents.
+	 */
+	boolean oneAnswerEach() {
+		return this.answers == this.respondents;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * The plan report: every indicator against its target, with its interval, verdict, trend
+ * and breakdown through the unit tree, as JSON, CSV and XLSX.
+ */
+package vn.hailong.report;

@@ -1,0 +1,492 @@
+package vn.hailong.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.hailong.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A plan with survey and reported indicators over a province, a district and three
+ * schools, in two periods, through the HTTP API on PostgreSQL: estimates, intervals,
+ * verdicts of all three kinds, suppression, roll-up, trend and downloads.
+ * <p>
+ * The answers are those of this R script (R 4.x, survey 4.1-1), which gives the reference
+ * values quoted in the tests: <pre>
+ * mk &lt;- function(unit, N, n, a1, a2, b1) data.frame(unit=unit, N=N, a1=rep(a1,n), a2=rep(a2,n), b1=rep(b1,n))
+ * d &lt;- rbind(mk("S1",600,20,5,4,4), mk("S1",600,16,4,3,5), mk("S1",600,4,2,2,1),
+ *            mk("S2",400,27,4,4,3), mk("S2",400,3,3,2,2), mk("S3",50,3,5,5,5))
+ * d$sat1 &lt;- as.numeric(d$a1 &gt;= 4); d$avg &lt;- (d$a1+d$a2+d$b1)/3; d$resp &lt;- as.numeric(d$avg &gt;= 4)
+ * des &lt;- svydesign(ids=~1, strata=~unit, fpc=~N, data=d)
+ * </pre>
+ */
+@IntegrationTest
+class ReportIntegrationTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private WebTestClient client;
+
+	private String prefix;
+
+	private String province;
+
+	private String district;
+
+	private String school1;
+
+	private String school2;
+
+	private String school3;
+
+	private String plan;
+
+	@BeforeEach
+	void setUp() {
+		this.prefix = UUID.randomUUID().toString().substring(0, 8);
+		this.province = this.prefix + "-SO";
+		this.district = this.prefix + "-PGD";
+		this.school1 = this.prefix + "-S1";
+		this.school2 = this.prefix + "-S2";
+		this.school3 = this.prefix + "-S3";
+		this.client.post()
+			.uri("/api/v1/units/import")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(unit(this.province, "Sở GD&ĐT", "department", null, 0),
+					unit(this.district, "Phòng GD&ĐT", "district_office", this.province, 0),
+					unit(this.school1, "Trường Một", "primary", this.district, 600),
+					unit(this.school2, "Trường Hai", "primary", this.district, 400),
+					unit(this.school3, "Trường Ba", "primary", this.district, 50)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.plan = "kh-" + this.prefix;
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(planYaml())
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
+	void reportsEstimatesIntervalsVerdictsAndRollUp() {
+		answerScenario();
+		Map<String, Object> report = report("2025-Q1");
+		assertThat(report.get("previousPeriod")).isEqualTo("2024-Q4");
+
+		// Weighted a1: R svyciprop(~sat1, des, method="beta") -> 0.904762, 0.8161184,
+		// 0.9598756; unweighted: prop.test(66, 73, correct=FALSE)$conf.int -> 0.8150436,
+		// 0.9527710; tolerance 1e-4 (percent: 1e-2)
+		Map<String, Object> met = overall(report, "met");
+		assertThat(number(met, "estimate")).isCloseTo(90.4762, within(1e-3));
+		assertThat(number(met, "lower")).isCloseTo(81.61184, within(1e-2));
+		assertThat(number(met, "upper")).isCloseTo(95.98756, within(1e-2));
+		assertThat(met.get("basis")).isEqualTo("weighted");
+		assertThat(number(met, "responses")).isEqualTo(73.0);
+		Map<?, ?> unweighted = (Map<?, ?>) met.get("unweighted");
+		assertThat(((Number) unweighted.get("estimate")).doubleValue()).isCloseTo(100.0 * 66 / 73, within(1e-9));
+		assertThat(((Number) unweighted.get("lower")).doubleValue()).isCloseTo(81.50436, within(1e-3));
+		assertThat(((Number) unweighted.get("upper")).doubleValue()).isCloseTo(95.27710, within(1e-3));
+		assertThat(met.get("verdict")).isEqualTo("met");
+		// ministry rule: n = 1050 / (1 + 1050 * 0.05^2) = 289.66 -> 290
+		assertThat(number(met, "plannedSample")).isEqualTo(290.0);
+
+		assertThat(overall(report, "notmet").get("verdict")).isEqualTo("not-met");
+		Map<String, Object> open = overall(report, "inconc");
+		assertThat(open.get("verdict")).isEqualTo("not-yet-conclusive");
+		assertThat(open.get("pointReading")).isEqualTo("met");
+		assertThat(number(open, "moreResponsesNeeded")).isPositive();
+
+		// svymean(~avg, des) -> 3.8317, confint 3.687791, 3.975701; index = (x - 1) * 25
+		Map<String, Object> index = overall(report, "idx");
+		assertThat(number(index, "estimate")).isCloseTo((3.8317 - 1) * 25, within(0.01));
+		assertThat(number(index, "lower")).isCloseTo((3.687791 - 1) * 25, within(0.01));
+		assertThat(number(index, "upper")).isCloseTo((3.975701 - 1) * 25, within(0.01));
+
+		// svyciprop(~resp, des, method="beta") -> 0.562, 0.5081331, 0.6146193
+		Map<String, Object> respondents = overall(report, "resp");
+		assertThat(number(respondents, "estimate")).isCloseTo(56.2, within(0.1));
+		assertThat(number(respondents, "lower")).isCloseTo(50.81331, within(1e-2));
+		assertThat(number(respondents, "upper")).isCloseTo(61.46193, within(1e-2));
+
+		// separate ratio over all items: (600*23/30 + 400*0.6 + 50*1) / 1050
+		Map<String, Object> all = overall(report, "all");
+		assertThat(number(all, "estimate")).isCloseTo(100.0 * 750 / 1050, within(1e-6));
+		assertThat(number(all, "designEffect")).isPositive();
+		assertThat(number(all, "answers")).isEqualTo(219.0);
+
+		// Breakdown: province and district rolled up; school 3 (3 responses) withheld,
+		// and
+		// school 2 too, or district minus school 1 would give school 3 away.
+		Map<String, Map<String, Object>> rows = breakdown(report, "met");
+		assertThat(rows).containsOnlyKeys(this.province, this.district, this.school1, this.school2, this.school3);
+		assertThat(number(rows.get(this.province), "responses")).isEqualTo(73.0);
+		assertThat(number(rows.get(this.district), "estimate")).isCloseTo(90.4762, within(1e-3));
+		assertThat(rows.get(this.school1).get("suppressed")).isEqualTo(false);
+		assertThat(number(rows.get(this.school1), "estimate")).isCloseTo(90.0, within(1e-9));
+		assertThat(rows.get(this.school3).get("suppressed")).isEqualTo(true);
+		assertThat(rows.get(this.school3)).doesNotContainKeys("estimate", "responses", "lower", "upper");
+		assertThat(rows.get(this.school2).get("suppressed")).isEqualTo(true);
+		assertThat(rows.get(this.school2)).doesNotContainKeys("estimate", "responses");
+		assertThat(number(rows.get(this.school1), "depth")).isEqualTo(2.0);
+
+		// Change from 2024-Q4, when school 1 had 28 of 40 satisfied on a1.
+		Map<?, ?> change = (Map<?, ?>) indicator(report, "met").get("change");
+		assertThat(((Number) change.get("previous")).doubleValue()).isCloseTo(70.0, within(1e-9));
+		assertThat(((Number) change.get("difference")).doubleValue()).isCloseTo(90.4762 - 70, within(1e-3));
+		assertThat(change.get("direction")).isEqualTo("up");
+		assertThat(((Number) change.get("pValue")).doubleValue()).isLessThan(0.05);
+		Map<String, Object> trend = indicator(report, "trend");
+		assertThat(((Number) trend.get("target")).doubleValue()).isCloseTo(70.0, within(1e-9));
+		assertThat(overall(report, "trend").get("verdict")).isEqualTo("met");
+		assertThat((String) indicator(report, "met").get("method")).contains("Korn–Graubard", "Weighted");
+	}
+
+	@Test
+	void withholdsCellsBelowTheMinimumEvenAtTheTop() {
+		answer(campaign("2025-Q1", this.school3), this.school3, 3, 5, 5, 5);
+		Map<String, Object> report = report("2025-Q1");
+		Map<String, Object> overall = overall(report, "met");
+		assertThat(overall.get("suppressed")).isEqualTo(true);
+		assertThat(overall).doesNotContainKeys("estimate", "lower", "upper", "verdict");
+	}
+
+	@Test
+	void reportsUnitFiguresAsCompleteCountsWithCorrectionsKept() {
+		figures(List.of(figure("r1", this.school1, "2025-Q1", 45, 50), figure("r1", this.school2, "2025-Q1", 40, 50)))
+			.expectStatus()
+			.isCreated();
+		Map<String, Object> before = overall(report("2025-Q1"), "r1");
+		assertThat(number(before, "estimate")).isCloseTo(85.0, within(1e-9));
+		assertThat(before.get("verdict")).isEqualTo("not-met");
+		assertThat(before.get("basis")).isEqualTo("complete-count");
+
+		figures(List.of(figure("r1", this.school2, "2025-Q1", 50, 50))).expectStatus().isCreated();
+		figures(List.of(figure("r1", this.school1, "2025-Q2", 10, 10))).expectStatus().isCreated();
+		Map<String, Object> quarter = overall(report("2025-Q1"), "r1");
+		assertThat(number(quarter, "estimate")).isCloseTo(95.0, within(1e-9));
+		assertThat(quarter.get("verdict")).isEqualTo("met");
+		Map<String, Object> year = overall(report("2025"), "r1");
+		assertThat(number(year, "numerator")).isEqualTo(105.0);
+		assertThat(number(year, "denominator")).isEqualTo(110.0);
+		Map<String, Map<String, Object>> rows = breakdown(report("2025"), "r1");
+		assertThat(number(rows.get(this.school2), "estimate")).isCloseTo(100.0, within(1e-9));
+		assertThat(number(rows.get(this.district), "estimate")).isCloseTo(100.0 * 105 / 110, within(1e-9));
+
+		List<Map<String, Object>> history = this.client.get()
+			.uri("/api/v1/plans/{plan}/figures?history=true", this.plan)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		var school2 = history.stream().filter((figure) -> this.school2.equals(figure.get("unit"))).toList();
+		assertThat(school2).hasSize(2);
+		assertThat(school2).filteredOn((figure) -> figure.containsKey("supersededAt")).hasSize(1);
+	}
+
+	@Test
+	void refusesBadFiguresNamingEveryFieldAndStoresNothing() {
+		figures(List.of(figure("r1", this.school1, "2025-Q1", 60, 50), figure("met", "nope", "2025-Q9", -1, 5)))
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[?(@.field == '[0].numerator')].code")
+			.isEqualTo("above-denominator")
+			.jsonPath("$.errors[?(@.field == '[1].indicator')].code")
+			.isEqualTo("not-reported")
+			.jsonPath("$.errors[?(@.field == '[1].unit')].code")
+			.isEqualTo("unknown")
+			.jsonPath("$.errors[?(@.field == '[1].period')].code")
+			.isEqualTo("format")
+			.jsonPath("$.errors[?(@.field == '[1].numerator')].code")
+			.isEqualTo("range");
+		figures(List.of(figure("r1", this.school1, "2025-Q1", 5, 10))).expectStatus().isCreated();
+		figures(List.of(figure("r1", this.school1, "2025-H1", 5, 10))).expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://hailong.vn/problems/figure-overlap");
+		List<?> current = this.client.get()
+			.uri("/api/v1/plans/{plan}/figures", this.plan)
+			.exchange()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(current).hasSize(1);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void refusesAnInvalidPlanNamingEveryField() {
+		String yaml = """
+				code: Bad Code
+				issuer: X
+				year: 1999
+				indicators:
+				  - ref: "1"
+				    name: A
+				    comparator: "=="
+				    survey: { template: khong-co, method: satisfied-answers }
+				  - ref: "1"
+				    name: B
+				    target: 120
+				    reported: { numerator: a }
+				""";
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(yaml)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat((List<Object>) fields).contains("code", "year", "title",
+					"indicators[0].comparator", "indicators[0].target", "indicators[1].ref", "indicators[1].target",
+					"indicators[1].reported.denominator"));
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("code", "x-" + this.prefix, "issuer", "X", "year", 2025, "title", "T", "indicators",
+					List.of(Map.of("ref", "1", "name", "A", "target", 90, "survey",
+							Map.of("template", "khong-co", "item", "q")))))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("indicators[0].survey.template");
+		this.client.get().uri("/api/v1/plans/x-{prefix}", this.prefix).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void reimportingAPlanUpdatesItInPlace() {
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(planYaml().replace("target: 99", "target: 98"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.indicators[?(@.ref == 'notmet')].target")
+			.isEqualTo(98.0);
+	}
+
+	@Test
+	void downloadsTheReportAsCsvWithBomAndAsXlsx() throws IOException {
+		answerScenario();
+		byte[] csv = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&format=csv", this.plan)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/csv")
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+		String text = new String(csv, StandardCharsets.UTF_8);
+		assertThat(text).contains("indicator,name", "Mức độ hài lòng", "suppressed", this.school1);
+		byte[] xlsx = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1", this.plan)
+			.accept(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			List<Row> rows = workbook.getFirstSheet().read();
+			assertThat(rows.get(0).getCellText(2)).isEqualTo("indicator");
+			assertThat(rows).anySatisfy((row) -> assertThat(row.getCellText(3)).isEqualTo("Mức độ hài lòng A1"));
+		}
+	}
+
+	@Test
+	void refusesUnknownPlanAndBadPeriod() {
+		this.client.get().uri("/api/v1/plans/khong-co/report?period=2025").exchange().expectStatus().isNotFound();
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q5", this.plan)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("period");
+	}
+
+	private void answerScenario() {
+		long current = campaign("2025-Q1", this.school1, this.school2, this.school3);
+		answer(current, this.school1, 20, 5, 4, 4);
+		answer(current, this.school1, 16, 4, 3, 5);
+		answer(current, this.school1, 4, 2, 2, 1);
+		answer(current, this.school2, 27, 4, 4, 3);
+		answer(current, this.school2, 3, 3, 2, 2);
+		answer(current, this.school3, 3, 5, 5, 5);
+		long previous = campaign("2024-Q4", this.school1);
+		answer(previous, this.school1, 28, 4, 4, 4);
+		answer(previous, this.school1, 12, 2, 2, 2);
+	}
+
+	private long campaign(String period, String... units) {
+		Map<String, Object> created = this.client.post()
+			.uri("/api/v1/campaigns")
+			.bodyValue(Map.of("name", "Khảo sát " + period, "template", "bao-cao", "period", period, "opensAt",
+					Instant.now().minus(1, ChronoUnit.DAYS).toString(), "closesAt",
+					Instant.now().plus(30, ChronoUnit.DAYS).toString(), "units", List.of(units)))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		long id = ((Number) created.get("id")).longValue();
+		this.client.post().uri("/api/v1/campaigns/{id}/open", id).exchange().expectStatus().isOk();
+		return id;
+	}
+
+	private void answer(long campaign, String unit, int count, int a1, int a2, int b1) {
+		for (int i = 0; i < count; i++) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", unit, "answers",
+						Map.of("a1", a1, "a2", a2, "b1", b1, "y_kien", "Góp ý số " + i)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+	}
+
+	private Map<String, Object> report(String period) {
+		return this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period={period}", this.plan, period)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> indicator(Map<String, Object> report, String ref) {
+		return ((List<Map<String, Object>>) report.get("indicators")).stream()
+			.filter((indicator) -> ref.equals(indicator.get("ref")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> overall(Map<String, Object> report, String ref) {
+		return (Map<String, Object>) indicator(report, ref).get("overall");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> breakdown(Map<String, Object> report, String ref) {
+		var rows = new HashMap<String, Map<String, Object>>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) indicator(report, ref).get("breakdown")) {
+			rows.put((String) row.get("unit"), row);
+		}
+		return rows;
+	}
+
+	private static double number(Map<String, Object> map, String key) {
+		assertThat(map).containsKey(key);
+		return ((Number) map.get(key)).doubleValue();
+	}
+
+	private WebTestClient.ResponseSpec figures(List<Map<String, Object>> figures) {
+		return this.client.post().uri("/api/v1/plans/{plan}/figures", this.plan).bodyValue(figures).exchange();
+	}
+
+	private static Map<String, Object> figure(String indicator, String unit, String period, long numerator,
+			long denominator) {
+		var figure = new HashMap<String, Object>();
+		figure.put("indicator", indicator);
+		figure.put("unit", unit);
+		figure.put("period", period);
+		figure.put("numerator", numerator);
+		figure.put("denominator", denominator);
+		return figure;
+	}
+
+	private String planYaml() {
+		var lines = new ArrayList<String>();
+		lines.add("code: " + this.plan);
+		lines.add("issuer: Sở GD&ĐT kiểm thử");
+		lines.add("year: 2025");
+		lines.add("title: Kế hoạch kiểm thử");
+		lines.add("unit: " + this.province);
+		lines.add("indicators:");
+		survey(lines, "met", "Mức độ hài lòng A1", ">=", "70", "item: a1", "satisfied-answers");
+		survey(lines, "notmet", "Hài lòng A1 rất cao", ">=", "99", "item: a1", "satisfied-answers");
+		survey(lines, "inconc", "Hài lòng A1 vừa", ">=", "90", "item: a1", "satisfied-answers");
+		survey(lines, "trend", "Hài lòng A1 duy trì", ">=", "previous", "item: a1", "satisfied-answers");
+		survey(lines, "all", "Hài lòng mọi câu", ">=", "80", null, "satisfied-answers");
+		survey(lines, "resp", "Người hài lòng", ">=", "50", null, "satisfied-respondents");
+		survey(lines, "idx", "Chỉ số hài lòng", ">=", "60", null, "mean-index");
+		lines.add("  - ref: r1");
+		lines.add("    name: Hồ sơ trực tuyến");
+		lines.add("    comparator: '>='");
+		lines.add("    target: 90");
+		lines.add("    reported: { numerator: Hồ sơ trực tuyến, denominator: Tổng số hồ sơ }");
+		return String.join("\n", lines) + "\n";
+	}
+
+	private static void survey(List<String> lines, String ref, String name, String comparator, String target,
+			String scope, String method) {
+		lines.add("  - ref: " + ref);
+		lines.add("    name: " + name);
+		lines.add("    comparator: '" + comparator + "'");
+		lines.add("    target: " + target);
+		lines.add("    survey:");
+		lines.add("      template: bao-cao");
+		if (scope != null) {
+			lines.add("      " + scope);
+		}
+		lines.add("      method: " + method);
+	}
+
+	private static Map<String, Object> unit(String code, String name, String level, String parent, int population) {
+		var unit = new HashMap<String, Object>();
+		unit.put("code", code);
+		unit.put("name", name);
+		unit.put("level", level);
+		unit.put("parent", parent);
+		unit.put("population", population);
+		return unit;
+	}
+
+}
