@@ -1,0 +1,234 @@
+package vn.hailong.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import vn.hailong.HaiLongApplication;
+
+/**
+ * Times the full plan report over 1,000,000 responses in 100 units of one campaign, next
+ * to one plain SQL {@code count(*) … group by} over the same answer rows, in a throw-away
+ * database.
+ */
+public final class ReportBenchmark {
+
+	private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?$");
+
+	private static final String TEMPLATE = "sipas-tthc-giao-duc";
+
+	/**
+	 * The items every response answers: tc3 to tc5 depend on the channel, gy2 to gy4 on a
+	 * complaint.
+	 */
+	private static final List<String> ITEMS = List.of("tc1", "tc2", "tc3", "tt1", "tt2", "tt3", "tt4", "tt5", "cc1",
+			"cc2", "cc3", "cc4", "kq1", "kq2", "kq3", "kq4", "gy1");
+
+	private static final String PLAN = """
+			code: bench-plan
+			issuer: Phòng GD&ĐT (benchmark)
+			year: 2025
+			title: Kế hoạch benchmark
+			indicators:
+			  - { ref: "4", name: Hài lòng về giải quyết TTHC, comparator: ">=", target: 95, survey: { template: sipas-tthc-giao-duc, method: satisfied-answers } }
+			  - { ref: "4b", name: Người hài lòng về công chức, comparator: ">=", target: 90, survey: { template: sipas-tthc-giao-duc, section: cong_chuc, method: satisfied-respondents } }
+			  - { ref: "4c", name: Chỉ số hài lòng, comparator: ">=", target: 75, survey: { template: sipas-tthc-giao-duc, method: mean-index } }
+			  - { ref: "4d", name: Hài lòng về niêm yết TTHC, comparator: ">=", target: 90, survey: { template: sipas-tthc-giao-duc, item: tc1, method: satisfied-answers } }
+			  - { ref: "2", name: Hồ sơ luân chuyển điện tử, comparator: ">=", target: 100, reported: { numerator: điện tử, denominator: tất cả } }
+			""";
+
+	private ReportBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String url = System.getenv()
+			.getOrDefault("HAILONG_BENCH_DATABASE_URL", "jdbc:postgresql://localhost:5432/postgres?user=postgres");
+		Matcher parts = URL.matcher(url);
+		if (!parts.matches()) {
+			throw new IllegalArgumentException("HAILONG_BENCH_DATABASE_URL must be jdbc:postgresql://host:port/db");
+		}
+		int responses = Integer.getInteger("benchmark.responses", 1_000_000);
+		int units = Integer.getInteger("benchmark.units", 100);
+		int runs = Integer.getInteger("benchmark.runs", 5);
+		Path templates = Path.of(System.getProperty("benchmark.templates", "survey-templates")).toAbsolutePath();
+		String host = parts.group(1);
+		String port = (parts.group(2) != null) ? parts.group(2) : "5432";
+		String query = (parts.group(4) != null) ? "?" + parts.group(4) : "";
+		String user = (parts.group(4) != null && parts.group(4).contains("user="))
+				? parts.group(4).replaceAll(".*user=([^&]*).*", "$1") : "postgres";
+		String database = "hailong_reportbench_"
+				+ DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+		String jdbc = "jdbc:postgresql://" + host + ":" + port + "/" + database + query;
+		try (Connection admin = DriverManager.getConnection(url)) {
+			admin.createStatement().execute("create database " + database);
+		}
+		ConfigurableApplicationContext service = null;
+		int status = 0;
+		try {
+			service = new SpringApplicationBuilder(HaiLongApplication.class).bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.run("--spring.r2dbc.url=r2dbc:postgresql://" + host + ":" + port + "/" + database,
+						"--spring.r2dbc.username=" + user, "--spring.r2dbc.password=", "--spring.flyway.url=" + jdbc,
+						"--spring.flyway.user=" + user, "--spring.flyway.password=", "--server.port=0",
+						"--server.address=127.0.0.1", "--hailong.templates.directories=" + templates,
+						"--logging.level.root=WARN");
+			int httpPort = ((WebServerApplicationContext) service).getWebServer().getPort();
+			try (Connection connection = DriverManager.getConnection(jdbc)) {
+				long campaign = load(connection, responses, units);
+				HttpClient http = HttpClient.newHttpClient();
+				String base = "http://127.0.0.1:" + httpPort;
+				var plan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/plans"))
+					.header("Content-Type", "application/yaml")
+					.POST(HttpRequest.BodyPublishers.ofString(PLAN))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (plan.statusCode() != 201) {
+					throw new IllegalStateException("plan import failed: " + plan.statusCode() + " " + plan.body());
+				}
+				var report = HttpRequest.newBuilder(URI.create(base + "/api/v1/plans/bench-plan/report?period=2025"))
+					.GET()
+					.build();
+				double[] reportTimes = new double[runs];
+				String body = "";
+				for (int i = 0; i < runs; i++) {
+					long start = System.nanoTime();
+					var reply = http.send(report, HttpResponse.BodyHandlers.ofString());
+					reportTimes[i] = (System.nanoTime() - start) / 1e6;
+					if (reply.statusCode() != 200) {
+						throw new IllegalStateException("report failed: " + reply.statusCode() + " " + reply.body());
+					}
+					body = reply.body();
+				}
+				double[] countTimes = new double[runs];
+				long groups = 0;
+				for (int i = 0; i < runs; i++) {
+					long start = System.nanoTime();
+					try (PreparedStatement statement = connection
+						.prepareStatement("select unit_id, item, value, count(*) from answer where campaign_id = ? "
+								+ "group by unit_id, item, value")) {
+						statement.setLong(1, campaign);
+						try (ResultSet rows = statement.executeQuery()) {
+							groups = 0;
+							while (rows.next()) {
+								groups++;
+							}
+						}
+					}
+					countTimes[i] = (System.nanoTime() - start) / 1e6;
+				}
+				Files.writeString(Path.of("target", "report-benchmark.json"), body);
+				System.out.printf(Locale.ROOT,
+						"full plan report (5 indicators, HTTP, JSON %d bytes): median %.0f ms  runs %s%n",
+						body.length(), median(reportTimes), format(reportTimes));
+				System.out.printf(Locale.ROOT,
+						"plain SQL count(*) group by unit, item, value (%d groups): median %.0f ms  runs %s%n", groups,
+						median(countTimes), format(countTimes));
+				System.out.printf(Locale.ROOT, "ratio report / plain count: %.2f%n",
+						median(reportTimes) / median(countTimes));
+				System.out.println("report body written to target/report-benchmark.json");
+			}
+		}
+		catch (Exception ex) {
+			System.err.println("report benchmark failed: " + ex);
+			ex.printStackTrace();
+			status = 2;
+		}
+		finally {
+			if (service != null) {
+				service.close();
+			}
+			try (Connection admin = DriverManager.getConnection(url)) {
+				admin.createStatement().execute("drop database if exists " + database + " with (force)");
+			}
+		}
+		System.exit(status);
+	}
+
+	/**
+	 * Creates the units and an open campaign, and writes the responses and their answers
+	 * straight into the tables, as the intake would have stored them.
+	 */
+	private static long load(Connection connection, int responses, int units) throws SQLException {
+		long started = System.nanoTime();
+		try (Statement sql = connection.createStatement()) {
+			sql.execute("insert into unit (code, name, level, population) values ('bench-pgd', 'Phòng GD&ĐT', "
+					+ "'district_office', 0)");
+			sql.execute("insert into unit (code, name, level, parent_id, population) select 'bench-' || g, "
+					+ "'Trường ' || g, 'primary', (select id from unit where code = 'bench-pgd'), 2000 + 50 * g "
+					+ "from generate_series(1, " + units + ") g");
+			ResultSet created = sql
+				.executeQuery("insert into campaign (name, template_id, period, opens_at, closes_at, "
+						+ "state) select 'Report benchmark', id, '2025-Q1', now() - interval '1 day', now() + interval '1 day', "
+						+ "'open' from survey_template where code = '" + TEMPLATE + "' returning id");
+			created.next();
+			long campaign = created.getLong(1);
+			sql.execute("insert into campaign_unit (campaign_id, unit_id) select " + campaign
+					+ ", id from unit where code like 'bench-%' and code <> 'bench-pgd'");
+			sql.execute("create temporary table bench_unit as select row_number() over (order by id) - 1 as slot, id "
+					+ "from unit where code like 'bench-%' and code <> 'bench-pgd'");
+			int chunk = 100_000;
+			for (int from = 0; from < responses; from += chunk) {
+				int to = Math.min(responses, from + chunk);
+				sql.execute("create temporary table batch as select gen_random_uuid() as id, u.id as unit_id, "
+						+ "0.80 + (u.slot % 10) / 60.0 as p from generate_series(" + from + ", " + (to - 1) + ") g "
+						+ "join bench_unit u on u.slot = g % " + units);
+				sql.execute("insert into response (id, campaign_id, unit_id, content_hash) select id, " + campaign
+						+ ", unit_id, sha256(id::text::bytea) from batch");
+				sql.execute("insert into answer (response_id, campaign_id, unit_id, item, value, position) "
+						+ "select b.id, " + campaign + ", b.unit_id, i.item, case when random() < b.p "
+						+ "then (4 + (random() < 0.6)::int)::text else (1 + floor(random() * 3))::int::text end, 0 "
+						+ "from batch b cross join unnest(array["
+						+ ITEMS.stream().map((item) -> "'" + item + "'").collect(Collectors.joining(","))
+						+ "]) as i (item)");
+				sql.execute("drop table batch");
+				System.out.printf(Locale.ROOT, "loaded %,d responses%n", to);
+			}
+			sql.execute("vacuum analyze response");
+			sql.execute("vacuum analyze answer");
+			ResultSet counted = sql.executeQuery("select count(*) from answer");
+			counted.next();
+			System.out.printf(Locale.ROOT, "loaded %,d responses over %d units (%,d answer rows) in %.0f s%n",
+					responses, units, counted.getLong(1), (System.nanoTime() - started) / 1e9);
+			return campaign;
+		}
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	private static String format(double[] values) {
+		var parts = new ArrayList<String>();
+		for (double value : values) {
+			parts.add(String.format(Locale.ROOT, "%.0f", value));
+		}
+		return String.join(" ", parts);
+	}
+
+}
