@@ -78,7 +78,10 @@ public final class Fixtures {
 		return spec.map((row) -> row.get(0, Long.class)).one().block();
 	}
 
-	private static Map<String, Object> unit(String code, String name, String level, String parent, int population) {
+	/**
+	 * A unit as the import API takes it.
+	 */
+	public static Map<String, Object> unit(String code, String name, String level, String parent, int population) {
 		var unit = new java.util.HashMap<String, Object>();
 		unit.put("code", code);
 		unit.put("name", name);

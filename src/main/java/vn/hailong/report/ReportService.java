@@ -449,15 +449,9 @@ public class ReportService {
 
 		private Figure reportedFigure(String code, String name, String parent, int depth, List<Unit> members,
 				Double target) {
-			long numerator = 0;
-			long denominator = 0;
-			for (Unit unit : members) {
-				long[] sums = this.measured.reported().get(unit.id());
-				if (sums != null) {
-					numerator += sums[0];
-					denominator += sums[1];
-				}
-			}
+			long[] totals = reportedTotals(members);
+			long numerator = totals[0];
+			long denominator = totals[1];
 			long reporting = members.stream().filter((unit) -> this.measured.reported().containsKey(unit.id())).count();
 			if (denominator == 0) {
 				return new Figure(code, name, parent, depth, false, reporting, null, null, numerator, denominator, null,
@@ -498,16 +492,23 @@ public class ReportService {
 			};
 		}
 
-		private Estimate reportedEstimate(List<Unit> members) {
-			long numerator = 0;
-			long denominator = 0;
+		/** The sums of the reported numerators and denominators of some units. */
+		private long[] reportedTotals(List<Unit> members) {
+			long[] totals = new long[2];
 			for (Unit unit : members) {
 				long[] sums = this.measured.reported().get(unit.id());
 				if (sums != null) {
-					numerator += sums[0];
-					denominator += sums[1];
+					totals[0] += sums[0];
+					totals[1] += sums[1];
 				}
 			}
+			return totals;
+		}
+
+		private Estimate reportedEstimate(List<Unit> members) {
+			long[] totals = reportedTotals(members);
+			long numerator = totals[0];
+			long denominator = totals[1];
 			if (denominator == 0) {
 				return null;
 			}

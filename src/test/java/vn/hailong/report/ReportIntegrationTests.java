@@ -21,6 +21,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,11 +75,11 @@ class ReportIntegrationTests {
 		this.client.post()
 			.uri("/api/v1/units/import")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(List.of(unit(this.province, "Sở GD&ĐT", "department", null, 0),
-					unit(this.district, "Phòng GD&ĐT", "district_office", this.province, 0),
-					unit(this.school1, "Trường Một", "primary", this.district, 600),
-					unit(this.school2, "Trường Hai", "primary", this.district, 400),
-					unit(this.school3, "Trường Ba", "primary", this.district, 50)))
+			.bodyValue(List.of(Fixtures.unit(this.province, "Sở GD&ĐT", "department", null, 0),
+					Fixtures.unit(this.district, "Phòng GD&ĐT", "district_office", this.province, 0),
+					Fixtures.unit(this.school1, "Trường Một", "primary", this.district, 600),
+					Fixtures.unit(this.school2, "Trường Hai", "primary", this.district, 400),
+					Fixtures.unit(this.school3, "Trường Ba", "primary", this.district, 50)))
 			.exchange()
 			.expectStatus()
 			.isOk();
@@ -477,16 +478,6 @@ class ReportIntegrationTests {
 			lines.add("      " + scope);
 		}
 		lines.add("      method: " + method);
-	}
-
-	private static Map<String, Object> unit(String code, String name, String level, String parent, int population) {
-		var unit = new HashMap<String, Object>();
-		unit.put("code", code);
-		unit.put("name", name);
-		unit.put("level", level);
-		unit.put("parent", parent);
-		unit.put("population", population);
-		return unit;
 	}
 
 }
