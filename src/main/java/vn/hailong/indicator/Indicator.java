@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Indicator(long id, String ref, String name, Comparison comparator, Double target, SurveyMeasure survey,
 		ReportedMeasure reported) {
 
-	public boolean isSurvey() {
+	public boolean bySurvey() {
 		return this.survey != null;
 	}
 

@@ -1,5 +1,7 @@
 package vn.hailong.report;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Reads the sufficient statistics a report needs, aggregated in PostgreSQL: one row per
@@ -17,37 +20,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReportRepository {
 
-	/*
-	 * Per respondent: m answers to covered items, a of them 4 or 5, s their sum; then per
-	 * unit the sums that the ratio, proportion and mean estimators need. Only 5-point
-	 * items are covered, so every value is '1' to '5'.
-	 */
-	private static final String SURVEY_COUNTS = """
-			select unit_id,
-			    count(*) as respondents,
-			    sum(m) as answers,
-			    sum(a) as satisfied,
-			    sum(a * a) as aa,
-			    sum(m * m) as mm,
-			    sum(a * m) as am,
-			    count(*) filter (where s >= 4 * m) as satisfied_respondents,
-			    sum(s::float8 / m) as mean_sum,
-			    sum((s::float8 / m) ^ 2) as mean_squares
-			from (
-			    select unit_id, response_id, count(*) as m,
-			        count(*) filter (where value in ('4', '5')) as a,
-			        sum(value::int) as s
-			    from answer
-			    where campaign_id = any(:campaigns) and item = any(:items) and position = 0
-			    group by unit_id, response_id
-			) per_respondent
-			group by unit_id
-			""";
-
 	private final DatabaseClient database;
 
-	ReportRepository(DatabaseClient database) {
+	private final TransactionalOperator transaction;
+
+	private final String workMemory;
+
+	ReportRepository(DatabaseClient database, TransactionalOperator transaction, ReportProperties properties) {
 		this.database = database;
+		this.transaction = transaction;
+		this.workMemory = properties.workMemory();
 	}
 
 	/**
@@ -79,41 +61,105 @@ class ReportRepository {
 	}
 
 	/**
-	 * Counts per unit for some campaigns and items.
-	 * @return unit id → counts
+	 * Counts per unit for some campaigns and several sets of items (one per indicator),
+	 * in one pass over the answers: per respondent, for each set, m answers to its items,
+	 * a of them 4 or 5 and s their sum; then per unit the sums that the ratio, proportion
+	 * and mean estimators need. Only 5-point items are covered, so every value is '1' to
+	 * '5'. The grouping by respondent runs with {@code work_mem} raised for this
+	 * transaction, so that a million respondents group in memory.
+	 * @param campaigns the campaigns, not empty
+	 * @param itemSets the item sets, none empty
+	 * @return per item set, unit id → counts
 	 */
-	Mono<Map<Long, SurveyCounts>> surveyCounts(List<Long> campaigns, List<String> items) {
-		if (campaigns.isEmpty() || items.isEmpty()) {
-			return Mono.just(Map.of());
+	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<List<String>> itemSets) {
+		var inner = new StringBuilder("select unit_id, response_id");
+		var outer = new StringBuilder("select unit_id");
+		var all = new java.util.LinkedHashSet<String>();
+		for (int i = 0; i < itemSets.size(); i++) {
+			all.addAll(itemSets.get(i));
+			String in = "item = any(:items" + i + ")";
+			inner.append(String.format(java.util.Locale.ROOT,
+					", count(*) filter (where %1$s) as m%2$d, count(*) filter (where %1$s and value in ('4', '5')) as a%2$d,"
+							+ " coalesce(sum(value::int) filter (where %1$s), 0) as s%2$d",
+					in, i));
+			outer.append(String.format(java.util.Locale.ROOT,
+					", count(*) filter (where m%1$d > 0) as respondents%1$d, sum(m%1$d) as answers%1$d,"
+							+ " sum(a%1$d) as satisfied%1$d, sum(a%1$d * a%1$d) as aa%1$d, sum(m%1$d * m%1$d) as mm%1$d,"
+							+ " sum(a%1$d * m%1$d) as am%1$d,"
+							+ " count(*) filter (where m%1$d > 0 and s%1$d >= 4 * m%1$d) as satisfied_respondents%1$d,"
+							+ " sum(s%1$d::float8 / m%1$d) filter (where m%1$d > 0) as mean_sum%1$d,"
+							+ " sum((s%1$d::float8 / m%1$d) ^ 2) filter (where m%1$d > 0) as mean_squares%1$d",
+					i));
 		}
-		return this.database.sql(SURVEY_COUNTS)
+		inner.append(" from answer where campaign_id = any(:campaigns) and item = any(:all) and position = 0 "
+				+ "group by unit_id, response_id");
+		String sql = outer + " from (" + inner + ") per_respondent group by unit_id";
+		var spec = this.database.sql(sql)
 			.bind("campaigns", campaigns.toArray(Long[]::new))
-			.bind("items", items.toArray(String[]::new))
-			.map((row) -> Map.entry(row.get("unit_id", Long.class), counts(row)))
-			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+			.bind("all", all.toArray(String[]::new));
+		for (int i = 0; i < itemSets.size(); i++) {
+			spec = spec.bind("items" + i, itemSets.get(i).toArray(String[]::new));
+		}
+		var rows = spec.map((row) -> {
+			var counts = new ArrayList<SurveyCounts>();
+			for (int i = 0; i < itemSets.size(); i++) {
+				counts.add(counts(row, Integer.toString(i)));
+			}
+			return Map.entry(row.get("unit_id", Long.class), counts);
+		}).all();
+		return this.database.sql("set local work_mem = '" + this.workMemory + "'")
+			.then()
+			.thenMany(rows)
+			.collectList()
+			.as(this.transaction::transactional)
+			.map((entries) -> {
+				var result = new ArrayList<Map<Long, SurveyCounts>>();
+				for (int i = 0; i < itemSets.size(); i++) {
+					var perUnit = new HashMap<Long, SurveyCounts>();
+					for (var entry : entries) {
+						SurveyCounts counts = entry.getValue().get(i);
+						if (counts.respondents() > 0) {
+							perUnit.put(entry.getKey(), counts);
+						}
+					}
+					result.add(perUnit);
+				}
+				return result;
+			});
 	}
 
 	/**
-	 * Sums of the current reported figures per unit, for some periods.
-	 * @return unit id → {numerator, denominator}
+	 * Sums of the current reported figures per indicator and unit, for some periods.
+	 * @return indicator id → unit id → {numerator, denominator}
 	 */
-	Mono<Map<Long, long[]>> reportedSums(long indicator, List<String> periods) {
+	Mono<Map<Long, Map<Long, long[]>>> reportedSums(List<Long> indicators, List<String> periods) {
+		if (indicators.isEmpty()) {
+			return Mono.just(Map.of());
+		}
 		return this.database
-			.sql("select unit_id, sum(numerator) as numerator, sum(denominator) as denominator from reported_figure "
-					+ "where indicator_id = :indicator and superseded_at is null and period = any(:periods) group by unit_id")
-			.bind("indicator", indicator)
+			.sql("select indicator_id, unit_id, sum(numerator) as numerator, sum(denominator) as denominator "
+					+ "from reported_figure where indicator_id = any(:indicators) and superseded_at is null "
+					+ "and period = any(:periods) group by indicator_id, unit_id")
+			.bind("indicators", indicators.toArray(Long[]::new))
 			.bind("periods", periods.toArray(String[]::new))
-			.map((row) -> Map.entry(row.get("unit_id", Long.class),
-					new long[] { number(row, "numerator"), number(row, "denominator") }))
+			.map((row) -> new long[] { row.get("indicator_id", Long.class), row.get("unit_id", Long.class),
+					number(row, "numerator"), number(row, "denominator") })
 			.all()
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+			.collectList()
+			.map((rows) -> {
+				var result = new HashMap<Long, Map<Long, long[]>>();
+				for (long[] row : rows) {
+					result.computeIfAbsent(row[0], (key) -> new HashMap<>()).put(row[1], new long[] { row[2], row[3] });
+				}
+				return result;
+			});
 	}
 
-	private static SurveyCounts counts(Readable row) {
-		return new SurveyCounts(number(row, "respondents"), number(row, "answers"), number(row, "satisfied"),
-				decimal(row, "aa"), decimal(row, "mm"), decimal(row, "am"), number(row, "satisfied_respondents"),
-				decimal(row, "mean_sum"), decimal(row, "mean_squares"));
+	private static SurveyCounts counts(Readable row, String suffix) {
+		return new SurveyCounts(number(row, "respondents" + suffix), number(row, "answers" + suffix),
+				number(row, "satisfied" + suffix), decimal(row, "aa" + suffix), decimal(row, "mm" + suffix),
+				decimal(row, "am" + suffix), number(row, "satisfied_respondents" + suffix),
+				decimal(row, "mean_sum" + suffix), decimal(row, "mean_squares" + suffix));
 	}
 
 	private static long number(Readable row, String column) {

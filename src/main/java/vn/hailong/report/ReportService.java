@@ -96,21 +96,23 @@ public class ReportService {
 		return this.plans.find(code).zipWith(this.units.findAll().collectList()).flatMap((loaded) -> {
 			Plan plan = loaded.getT1();
 			Tree tree = new Tree(loaded.getT2(), plan.unit());
-			return Flux.fromIterable(plan.indicators())
-				.concatMap((indicator) -> indicator(indicator, period, level, tree))
-				.collectList()
+			return measure(plan, period).zipWith(measure(plan, period.previous()))
+				.map((both) -> plan.indicators()
+					.stream()
+					.map((indicator) -> indicator(indicator, period, level, tree, both.getT1().get(indicator.id()),
+							both.getT2().get(indicator.id())))
+					.toList())
 				.map((indicators) -> new Report(plan.code(), plan.issuer(), plan.title(), period.code(),
 						period.previous().code(), level, this.properties.minimumCellSize(), Instant.now(this.clock),
 						indicators));
 		});
 	}
 
-	private Mono<IndicatorReport> indicator(Indicator indicator, Period period, double confidence, Tree tree) {
-		Mono<Measured> current = measure(indicator, period, tree);
-		Mono<Measured> previous = measure(indicator, period.previous(), tree);
-		return current.zipWith(previous).map((both) -> {
-			Calculator calculator = new Calculator(indicator, confidence, tree, both.getT1());
-			Calculator before = new Calculator(indicator, confidence, tree, both.getT2());
+	private IndicatorReport indicator(Indicator indicator, Period period, double confidence, Tree tree,
+			Measured current, Measured previous) {
+		{
+			Calculator calculator = new Calculator(indicator, confidence, tree, current);
+			Calculator before = new Calculator(indicator, confidence, tree, previous);
 			Estimate now = calculator.basis(tree.scope());
 			Estimate then = before.basis(tree.scope());
 			Double target = indicator.target();
@@ -119,11 +121,11 @@ public class ReportService {
 			}
 			List<Figure> breakdown = calculator.breakdown(target);
 			Figure overall = calculator.figure(tree.scope(), null, 0, target, false);
-			return new IndicatorReport(indicator.ref(), indicator.name(), indicator.isSurvey() ? "survey" : "reported",
+			return new IndicatorReport(indicator.ref(), indicator.name(), indicator.bySurvey() ? "survey" : "reported",
 					indicator.comparator(), target, indicator.targetText(), calculator.unitOfMeasure(),
 					indicator.survey(), indicator.reported(), overall, change(now, then, period.previous(), confidence),
 					breakdown, calculator.method(period, now));
-		});
+		}
 	}
 
 	private static Change change(Estimate now, Estimate then, Period previous, double confidence) {
@@ -159,32 +161,79 @@ public class ReportService {
 	}
 
 	/**
-	 * Loads the direct data of every unit for an indicator and a period.
+	 * Loads the direct data of every unit for every indicator of a plan in a period: one
+	 * query for the reported figures, and per survey template and version one pass over
+	 * the answers of its campaigns in the period, serving all the indicators on it.
+	 * @return indicator id → its data
 	 */
-	private Mono<Measured> measure(Indicator indicator, Period period, Tree tree) {
-		if (!indicator.isSurvey()) {
-			List<String> periods = within(period);
-			return this.data.reportedSums(indicator.id(), periods)
-				.map((sums) -> new Measured(Map.of(), sums, sums.keySet(), List.of()));
-		}
-		SurveyMeasure survey = indicator.survey();
-		return this.data.campaigns(List.of(survey.template()))
+	private Mono<Map<Long, Measured>> measure(Plan plan, Period period) {
+		var reported = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
+		var surveyed = plan.indicators().stream().filter(Indicator::bySurvey).toList();
+		Mono<Map<Long, Measured>> figures = this.data
+			.reportedSums(reported.stream().map(Indicator::id).toList(), within(period))
+			.map((sums) -> {
+				var result = new HashMap<Long, Measured>();
+				for (Indicator indicator : reported) {
+					var perUnit = sums.getOrDefault(indicator.id(), Map.of());
+					result.put(indicator.id(), new Measured(Map.of(), perUnit, perUnit.keySet(), List.of()));
+				}
+				return result;
+			});
+		var templates = surveyed.stream().map((indicator) -> indicator.survey().template()).distinct().toList();
+		Mono<Map<Long, Measured>> answers = templates.isEmpty() ? Mono.just(Map.of()) : this.data.campaigns(templates)
 			.filter((campaign) -> Period.parse(campaign.period()).map(period::contains).orElse(false))
 			.collectList()
-			.flatMap((campaigns) -> {
-				var byVersion = campaigns.stream()
-					.collect(Collectors.groupingBy(ReportRepository.CampaignRef::version, LinkedHashMap::new,
-							Collectors.mapping(ReportRepository.CampaignRef::id, Collectors.toList())));
-				var ids = campaigns.stream().map(ReportRepository.CampaignRef::id).sorted().toList();
-				return Flux.fromIterable(byVersion.entrySet())
-					.concatMap((entry) -> this.data.surveyCounts(entry.getValue(), items(survey, entry.getKey())))
-					.reduce(new HashMap<Long, SurveyCounts>(), (merged, counts) -> {
-						counts.forEach((unit, value) -> merged.merge(unit, value, SurveyCounts::merge));
-						return merged;
-					})
-					.zipWith(this.data.surveyedUnits(ids))
-					.map((loaded) -> new Measured(loaded.getT1(), Map.of(), loaded.getT2(), ids));
-			});
+			.flatMapMany((campaigns) -> Flux.fromIterable(templates)
+				.concatMap((template) -> measureTemplate(
+						surveyed.stream()
+							.filter((indicator) -> indicator.survey().template().equals(template))
+							.toList(),
+						campaigns.stream().filter((campaign) -> campaign.template().equals(template)).toList())))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		return figures.zipWith(answers).map((both) -> {
+			var all = new HashMap<Long, Measured>(both.getT1());
+			all.putAll(both.getT2());
+			return all;
+		});
+	}
+
+	/**
+	 * Loads the answers of some campaigns of one template for the indicators on it.
+	 */
+	private Flux<Map.Entry<Long, Measured>> measureTemplate(List<Indicator> indicators,
+			List<ReportRepository.CampaignRef> campaigns) {
+		var ids = campaigns.stream().map(ReportRepository.CampaignRef::id).sorted().toList();
+		var byVersion = campaigns.stream()
+			.collect(Collectors.groupingBy(ReportRepository.CampaignRef::version, LinkedHashMap::new,
+					Collectors.mapping(ReportRepository.CampaignRef::id, Collectors.toList())));
+		var merged = new ArrayList<Map<Long, SurveyCounts>>();
+		indicators.forEach((indicator) -> merged.add(new HashMap<>()));
+		return Flux.fromIterable(byVersion.entrySet()).concatMap((entry) -> {
+			var itemSets = indicators.stream().map((indicator) -> items(indicator.survey(), entry.getKey())).toList();
+			var asked = new ArrayList<Integer>();
+			for (int i = 0; i < itemSets.size(); i++) {
+				if (!itemSets.get(i).isEmpty()) {
+					asked.add(i);
+				}
+			}
+			if (asked.isEmpty()) {
+				return Mono.<Void>empty();
+			}
+			return this.data.surveyCounts(entry.getValue(), asked.stream().map(itemSets::get).toList())
+				.doOnNext((counts) -> {
+					for (int k = 0; k < asked.size(); k++) {
+						var target = merged.get(asked.get(k));
+						counts.get(k).forEach((unit, value) -> target.merge(unit, value, SurveyCounts::merge));
+					}
+				})
+				.then();
+		}).then(this.data.surveyedUnits(ids)).flatMapMany((units) -> {
+			var entries = new ArrayList<Map.Entry<Long, Measured>>();
+			for (int i = 0; i < indicators.size(); i++) {
+				entries.add(Map.entry(indicators.get(i).id(), new Measured(merged.get(i), Map.of(), units, ids)));
+			}
+			return Flux.fromIterable(entries);
+		});
 	}
 
 	private List<String> items(SurveyMeasure survey, int version) {
@@ -310,7 +359,7 @@ public class ReportService {
 		}
 
 		String unitOfMeasure() {
-			return (this.indicator.isSurvey() && this.indicator.survey().method() == SurveyMethod.MEAN_INDEX) ? "points"
+			return (this.indicator.bySurvey() && this.indicator.survey().method() == SurveyMethod.MEAN_INDEX) ? "points"
 					: "%";
 		}
 
@@ -339,7 +388,7 @@ public class ReportService {
 		}
 
 		List<Figure> breakdown(Double target) {
-			if (this.indicator.isSurvey()) {
+			if (this.indicator.bySurvey()) {
 				suppress();
 			}
 			var rows = new ArrayList<Figure>();
@@ -417,7 +466,7 @@ public class ReportService {
 			String code = (top != null) ? top.code() : null;
 			String name = (top != null) ? top.name() : null;
 			List<Unit> members = members(top);
-			if (!this.indicator.isSurvey()) {
+			if (!this.indicator.bySurvey()) {
 				return reportedFigure(code, name, parent, depth, members, target);
 			}
 			long population = members.stream().mapToLong(Unit::population).sum();
@@ -475,7 +524,7 @@ public class ReportService {
 
 		private Estimate unweighted(Unit top) {
 			List<Unit> members = members(top);
-			if (!this.indicator.isSurvey()) {
+			if (!this.indicator.bySurvey()) {
 				return reportedEstimate(members);
 			}
 			SurveyCounts counts = pooled(members);
@@ -521,7 +570,7 @@ public class ReportService {
 		 * population; null otherwise.
 		 */
 		private Estimate weighted(Unit top) {
-			if (!this.indicator.isSurvey()) {
+			if (!this.indicator.bySurvey()) {
 				return null;
 			}
 			var strata = members(top).stream()
@@ -616,7 +665,7 @@ public class ReportService {
 		}
 
 		String method(Period period, Estimate basis) {
-			if (!this.indicator.isSurvey()) {
+			if (!this.indicator.bySurvey()) {
 				return "Complete count: the sum of the numerators over the sum of the denominators that the units reported "
 						+ "for the periods within " + period.code() + " (" + this.indicator.reported().numerator()
 						+ " ÷ " + this.indicator.reported().denominator()

@@ -34,9 +34,8 @@ class ShippedPlansIntegrationTests {
 		assertThat(indicator(plan, "4")).containsEntry("comparator", ">=").containsEntry("target", 95.0);
 		assertThat(indicator(plan, "9")).containsEntry("target", 90.0);
 		assertThat(indicator(plan, "5")).containsEntry("comparator", ">");
-		assertThat((Map<?, ?>) indicator(plan, "8").get("survey")).containsEntry("template",
-				"hai-long-co-quan-giao-duc");
-		assertThat((Map<?, ?>) indicator(plan, "13").get("reported")).containsKeys("numerator", "denominator");
+		assertThat(map(indicator(plan, "8").get("survey"))).containsEntry("template", "hai-long-co-quan-giao-duc");
+		assertThat(map(indicator(plan, "13").get("reported"))).containsKeys("numerator", "denominator");
 		this.client.get()
 			.uri("/api/v1/plans/can-giuoc-2025/report?period=2025")
 			.exchange()
@@ -89,6 +88,11 @@ class ShippedPlansIntegrationTests {
 			.filter((indicator) -> ref.equals(indicator.get("ref")))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> map(Object value) {
+		return (Map<String, Object>) value;
 	}
 
 }
