@@ -50,17 +50,34 @@ public final class Fixtures {
 	 * @return the campaign's id
 	 */
 	public long openCampaign(String template, List<String> units) {
+		return openCampaign(template, units, Map.of());
+	}
+
+	/**
+	 * Creates and opens a campaign with the given respondent guards.
+	 * @param guards settings such as {@code access}, {@code allowRepeat},
+	 * {@code rateLimit}
+	 * @return the campaign's id
+	 */
+	public long openCampaign(String template, List<String> units, Map<String, Object> guards) {
 		long id = draftCampaign(template, units, Instant.now().minus(1, ChronoUnit.DAYS),
-				Instant.now().plus(30, ChronoUnit.DAYS));
+				Instant.now().plus(30, ChronoUnit.DAYS), guards);
 		this.client.post().uri("/api/v1/campaigns/{id}/open", id).exchange().expectStatus().isOk();
 		return id;
 	}
 
 	public long draftCampaign(String template, List<String> units, Instant opensAt, Instant closesAt) {
+		return draftCampaign(template, units, opensAt, closesAt, Map.of());
+	}
+
+	public long draftCampaign(String template, List<String> units, Instant opensAt, Instant closesAt,
+			Map<String, Object> guards) {
+		var body = new java.util.HashMap<String, Object>(Map.of("name", "Khảo sát quý I", "template", template,
+				"period", "2025-Q1", "opensAt", opensAt.toString(), "closesAt", closesAt.toString(), "units", units));
+		body.putAll(guards);
 		Map<?, ?> created = this.client.post()
 			.uri("/api/v1/campaigns")
-			.bodyValue(Map.of("name", "Khảo sát quý I", "template", template, "period", "2025-Q1", "opensAt",
-					opensAt.toString(), "closesAt", closesAt.toString(), "units", units))
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isCreated()

@@ -16,9 +16,25 @@ import java.util.List;
  * @param closesAt when answers stop being accepted
  * @param state draft, open or closed
  * @param units the codes of the units surveyed
+ * @param access whether anyone with the link may answer, or only with an invitation code
+ * @param allowRepeat whether a public campaign takes more than one response from the same
+ * browser
+ * @param rateLimit the most responses a public campaign accepts from one client address
+ * per hour; 0 for no limit
  */
 public record Campaign(long id, String name, String template, int templateVersion, long templateId, Period period,
-		Instant opensAt, Instant closesAt, CampaignState state, List<String> units) {
+		Instant opensAt, Instant closesAt, CampaignState state, List<String> units, CampaignAccess access,
+		boolean allowRepeat, int rateLimit) {
+
+	/**
+	 * The rate limit of a public campaign created without one.
+	 */
+	public static final int DEFAULT_RATE_LIMIT = 60;
+
+	/**
+	 * The highest rate limit a campaign may have.
+	 */
+	public static final int MAX_RATE_LIMIT = 1_000_000;
 
 	public Campaign {
 		units = List.copyOf(units);
@@ -36,6 +52,22 @@ public record Campaign(long id, String name, String template, int templateVersio
 
 	public boolean surveys(String unitCode) {
 		return this.units.contains(unitCode);
+	}
+
+	/**
+	 * Tells whether a response needs an invitation code.
+	 * @return whether the campaign takes invitations only
+	 */
+	public boolean byInvitation() {
+		return this.access == CampaignAccess.INVITATION;
+	}
+
+	/**
+	 * Tells whether the campaign takes one response per browser marker and unit.
+	 * @return whether a second response from the same browser is refused
+	 */
+	public boolean marksBrowsers() {
+		return this.access == CampaignAccess.PUBLIC && !this.allowRepeat;
 	}
 
 }

@@ -13,7 +13,12 @@ import java.util.List;
  * @param opensAt when answers start being accepted
  * @param closesAt when answers stop being accepted
  * @param units the codes of the units to survey
+ * @param access {@code public} (the default) or {@code invitation}
+ * @param allowRepeat whether a public campaign takes more than one response per browser;
+ * false when null
+ * @param rateLimit responses accepted per client address per hour in a public campaign, 0
+ * for none; {@link Campaign#DEFAULT_RATE_LIMIT} when null
  */
 record CampaignInput(String name, String template, Integer templateVersion, String period, Instant opensAt,
-		Instant closesAt, List<String> units) {
+		Instant closesAt, List<String> units, String access, Boolean allowRepeat, Integer rateLimit) {
 }

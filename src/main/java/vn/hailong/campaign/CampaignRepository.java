@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class CampaignRepository {
 
 	private static final String SELECT = "select c.id, c.name, t.code as template, t.version as template_version, "
-			+ "c.template_id, c.period, c.opens_at, c.closes_at, c.state, "
+			+ "c.template_id, c.period, c.opens_at, c.closes_at, c.state, c.access, c.allow_repeat, c.rate_limit, "
 			+ "array(select u.code from campaign_unit cu join unit u on u.id = cu.unit_id "
 			+ "where cu.campaign_id = c.id order by u.code) as units "
 			+ "from campaign c join survey_template t on t.id = c.template_id ";
@@ -39,10 +39,11 @@ class CampaignRepository {
 	}
 
 	Mono<Long> insert(String name, long templateId, Period period, Instant opensAt, Instant closesAt,
-			List<String> unitCodes) {
+			List<String> unitCodes, Guards guards) {
 		return this.database
-			.sql("with c as (insert into campaign (name, template_id, period, opens_at, closes_at) "
-					+ "values (:name, :templateId, :period, :opensAt, :closesAt) returning id), "
+			.sql("with c as (insert into campaign (name, template_id, period, opens_at, closes_at, access, "
+					+ "allow_repeat, rate_limit) values (:name, :templateId, :period, :opensAt, :closesAt, :access, "
+					+ ":allowRepeat, :rateLimit) returning id), "
 					+ "u as (insert into campaign_unit (campaign_id, unit_id) "
 					+ "select c.id, unit.id from c, unit where unit.code = any(:units)) select id from c")
 			.bind("name", name.strip())
@@ -51,6 +52,9 @@ class CampaignRepository {
 			.bind("opensAt", opensAt)
 			.bind("closesAt", closesAt)
 			.bind("units", unitCodes.toArray(String[]::new))
+			.bind("access", guards.access().code())
+			.bind("allowRepeat", guards.allowRepeat())
+			.bind("rateLimit", guards.rateLimit())
 			.map((row) -> row.get("id", Long.class))
 			.one();
 	}
@@ -74,8 +78,15 @@ class CampaignRepository {
 				Period.parse(row.get("period", String.class)).orElseThrow(),
 				row.get("opens_at", OffsetDateTime.class).toInstant(),
 				row.get("closes_at", OffsetDateTime.class).toInstant(),
-				CampaignState.fromCode(row.get("state", String.class)),
-				Arrays.asList(row.get("units", String[].class)));
+				CampaignState.fromCode(row.get("state", String.class)), Arrays.asList(row.get("units", String[].class)),
+				CampaignAccess.fromCode(row.get("access", String.class)).orElseThrow(),
+				row.get("allow_repeat", Boolean.class), row.get("rate_limit", Integer.class));
+	}
+
+	/**
+	 * A campaign's respondent guards, checked.
+	 */
+	record Guards(CampaignAccess access, boolean allowRepeat, int rateLimit) {
 	}
 
 }

@@ -92,7 +92,7 @@ public class CampaignService {
 		return this.units.findAll().collectList().flatMap((known) -> {
 			var checked = check(input, known);
 			Mono<Long> insert = this.campaigns.insert(input.name(), checked.template().id(), checked.period(),
-					input.opensAt(), input.closesAt(), checked.units());
+					input.opensAt(), input.closesAt(), checked.units(), checked.guards());
 			return this.transaction.transactional(insert);
 		}).flatMap(this::find);
 	}
@@ -178,13 +178,42 @@ public class CampaignService {
 				}
 			}
 		}
+		var guards = checkGuards(input, problems);
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
-		return new Checked(template, period, List.copyOf(unitCodes));
+		return new Checked(template, period, List.copyOf(unitCodes), guards);
 	}
 
-	private record Checked(StoredTemplate template, Period period, List<String> units) {
+	private static CampaignRepository.Guards checkGuards(CampaignInput input, List<FieldProblem> problems) {
+		var access = (input.access() != null) ? CampaignAccess.fromCode(input.access()).orElse(null)
+				: CampaignAccess.PUBLIC;
+		if (access == null) {
+			problems.add(new FieldProblem("access", "invalid", "access must be 'public' or 'invitation'"));
+			return null;
+		}
+		if (access == CampaignAccess.INVITATION) {
+			if (Boolean.TRUE.equals(input.allowRepeat())) {
+				problems.add(new FieldProblem("allowRepeat", "not_applicable",
+						"an invitation campaign takes one response per code; allowRepeat applies to public campaigns"));
+			}
+			if (input.rateLimit() != null && input.rateLimit() != 0) {
+				problems.add(new FieldProblem("rateLimit", "not_applicable",
+						"an invitation campaign is limited by its codes; rateLimit applies to public campaigns"));
+			}
+			return new CampaignRepository.Guards(access, false, 0);
+		}
+		int rateLimit = (input.rateLimit() != null) ? input.rateLimit() : Campaign.DEFAULT_RATE_LIMIT;
+		if (rateLimit < 0 || rateLimit > Campaign.MAX_RATE_LIMIT) {
+			problems.add(new FieldProblem("rateLimit", "out_of_range",
+					"rateLimit must be a whole number from 0 (no limit) to " + Campaign.MAX_RATE_LIMIT
+							+ " responses per client address per hour"));
+		}
+		return new CampaignRepository.Guards(access, Boolean.TRUE.equals(input.allowRepeat()), rateLimit);
+	}
+
+	private record Checked(StoredTemplate template, Period period, List<String> units,
+			CampaignRepository.Guards guards) {
 	}
 
 }

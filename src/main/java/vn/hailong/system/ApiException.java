@@ -3,6 +3,7 @@ package vn.hailong.system;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,12 +21,30 @@ public class ApiException extends RuntimeException {
 
 	private final List<FieldProblem> errors;
 
+	private final HttpHeaders headers;
+
 	public ApiException(HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors) {
+		this(status, kind, title, detail, errors, HttpHeaders.EMPTY);
+	}
+
+	/**
+	 * Creates a problem whose response carries extra headers, such as
+	 * {@code Retry-After}.
+	 * @param status the HTTP status
+	 * @param kind the last part of the type URI
+	 * @param title the human title
+	 * @param detail the human explanation
+	 * @param errors the offending fields, or none
+	 * @param headers the headers to add to the response
+	 */
+	public ApiException(HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors,
+			HttpHeaders headers) {
 		super(detail);
 		this.status = status;
 		this.kind = kind;
 		this.title = title;
 		this.errors = List.copyOf(errors);
+		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
 	}
 
 	public HttpStatus status() {
@@ -46,6 +65,10 @@ public class ApiException extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return this.errors;
+	}
+
+	public HttpHeaders headers() {
+		return this.headers;
 	}
 
 	/**

@@ -38,7 +38,10 @@ class ProblemHandler {
 		if (!ex.errors().isEmpty()) {
 			problem.setProperty("errors", ex.errors());
 		}
-		return respond(problem);
+		return ResponseEntity.status(problem.getStatus())
+			.headers(ex.headers())
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler
