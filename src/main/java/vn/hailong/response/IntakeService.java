@@ -13,12 +13,21 @@ import org.springframework.stereotype.Service;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
+import vn.hailong.guard.BrowserMarkers;
+import vn.hailong.guard.RateLimiter;
+import vn.hailong.guard.Refusals;
+import vn.hailong.guard.SubmissionContext;
+import vn.hailong.invitation.CodeStatus;
+import vn.hailong.invitation.InvitationCode;
+import vn.hailong.invitation.InvitationService;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 
 /**
- * Takes responses: checks them against the campaign's template, stores each exactly once,
- * and acknowledges only what is committed.
+ * Takes responses: applies the campaign's guards (honeypot, invitation code, rate limit,
+ * one response per browser), checks them against the campaign's template, stores each
+ * exactly once, and acknowledges only what is committed. Both the survey page and the
+ * JSON API submit through here.
  */
 @Service
 public class IntakeService {
@@ -29,39 +38,112 @@ public class IntakeService {
 
 	private final ResponseWriter writer;
 
+	private final RateLimiter limiter;
+
+	private final InvitationService invitations;
+
 	private final Clock clock;
 
-	IntakeService(CampaignService campaigns, ResponseRepository responses, ResponseWriter writer, Clock clock) {
+	IntakeService(CampaignService campaigns, ResponseRepository responses, ResponseWriter writer, RateLimiter limiter,
+			InvitationService invitations, Clock clock) {
 		this.campaigns = campaigns;
 		this.responses = responses;
 		this.writer = writer;
+		this.limiter = limiter;
+		this.invitations = invitations;
 		this.clock = clock;
 	}
 
 	/**
-	 * Stores a response, or recognises a re-send of one already stored.
+	 * Stores a response, or recognises a re-send of one already stored; a re-send is
+	 * acknowledged whatever the guards say now (after closing, over the rate limit, with
+	 * its code spent by itself).
 	 * @param campaignId the campaign's id
 	 * @param submission the response
+	 * @param context what the transport knows: browser marker, client key, honeypot
 	 * @return the receipt, after the commit; or an error: {@code not-found} for an
-	 * unknown campaign, {@code invalid-request} naming the offending fields,
-	 * {@code campaign-not-open}, or {@code response-id-conflict} when the id was used for
-	 * other content
+	 * unknown campaign; {@code automated-submission} when the honeypot was filled in;
+	 * {@code invitation-required}, {@code invitation-unknown}, {@code invitation-spent}
+	 * or {@code invitation-mismatch} in an invitation campaign; {@code invalid-request}
+	 * naming the offending fields; {@code campaign-not-open}; {@code rate-limited};
+	 * {@code already-answered} for a second response from the same browser; or
+	 * {@code response-id-conflict} when the id was used for other content
 	 */
-	public Mono<Receipt> submit(long campaignId, ResponseSubmission submission) {
+	public Mono<Receipt> submit(long campaignId, ResponseSubmission submission, SubmissionContext context) {
 		return this.campaigns.findRecent(campaignId).flatMap((campaign) -> {
+			if (context.honeypotFilled()) {
+				return Mono.error(Refusals.automated());
+			}
+			InvitationCode code = null;
+			if (campaign.byInvitation()) {
+				if (submission.code() == null || submission.code().isBlank()) {
+					return Mono.error(CodeStatus.required(campaignId));
+				}
+				code = InvitationCode.parse(submission.code()).orElse(null);
+				if (code == null) {
+					return Mono.error(CodeStatus.UNKNOWN.refusal(campaignId, submission.unit()));
+				}
+			}
 			AnswerSheet sheet = AnswerValidator.validate(this.campaigns.templateOf(campaign).template(),
 					submission.unit(), submission.answers(), envelopeProblems(campaign, submission));
 			if (!campaign.accepts(Instant.now(this.clock))) {
 				return resend(campaign, submission, sheet).switchIfEmpty(Mono.error(() -> notOpen(campaign)));
 			}
+			RateLimiter.Permit permit = this.limiter.acquire(campaignId, context.clientKey(), campaign.rateLimit());
+			if (!permit.granted()) {
+				return resend(campaign, submission, sheet)
+					.switchIfEmpty(Mono.error(() -> Refusals.rateLimited(campaign.rateLimit(), permit.retryAfter())));
+			}
+			byte[] marker = (campaign.marksBrowsers() && context.marker() != null)
+					? BrowserMarkers.hash(context.marker(), campaignId, submission.unit()) : null;
+			byte[] codeHash = (code != null) ? code.hash() : null;
+			InvitationCode presented = code;
 			return this.writer
-				.write(new ResponseRepository.NewResponse(submission.id(), campaignId, submission.unit(), sheet))
+				.write(new ResponseRepository.NewResponse(submission.id(), campaignId, submission.unit(), sheet, marker,
+						codeHash))
 				.flatMap(Mono::justOrEmpty)
 				.map((receivedAt) -> new Receipt(submission.id(), campaignId, submission.unit(), receivedAt, true))
-				.switchIfEmpty(Mono.defer(() -> resend(campaign, submission, sheet)))
-				.switchIfEmpty(
-						Mono.defer(() -> this.campaigns.find(campaignId).flatMap((now) -> Mono.error(notOpen(now)))));
+				.switchIfEmpty(Mono.defer(() -> {
+					permit.release();
+					return resend(campaign, submission, sheet);
+				}))
+				.switchIfEmpty(Mono.defer(() -> refusal(campaign, submission.unit(), marker, presented)))
+				.doOnError((ex) -> permit.release());
 		});
+	}
+
+	/**
+	 * Tells whether a browser has answered a campaign for a unit, for a campaign that
+	 * takes one response per browser.
+	 * @param campaign the campaign
+	 * @param unit the unit's code
+	 * @param marker the browser's marker
+	 * @return whether a response with this marker is stored
+	 */
+	public Mono<Boolean> hasAnswered(Campaign campaign, String unit, String marker) {
+		if (!campaign.marksBrowsers() || marker == null) {
+			return Mono.just(false);
+		}
+		return this.responses.markerUsed(campaign.id(), unit, BrowserMarkers.hash(marker, campaign.id(), unit));
+	}
+
+	/**
+	 * Explains why a response that is not a re-send was not stored.
+	 */
+	private Mono<Receipt> refusal(Campaign campaign, String unit, byte[] marker, InvitationCode code) {
+		Mono<ApiException> guard = Mono.empty();
+		if (code != null) {
+			guard = this.invitations.check(campaign.id(), unit, code)
+				.filter((status) -> status != CodeStatus.VALID)
+				.map((status) -> status.refusal(campaign.id(), unit));
+		}
+		else if (marker != null) {
+			guard = this.responses.markerUsed(campaign.id(), unit, marker)
+				.filter(Boolean::booleanValue)
+				.map((used) -> Refusals.alreadyAnswered(campaign.id(), unit));
+		}
+		return guard.switchIfEmpty(Mono.defer(() -> this.campaigns.find(campaign.id()).map(this::notOpen)))
+			.flatMap((ex) -> Mono.<Receipt>error(ex));
 	}
 
 	private Mono<Receipt> resend(Campaign campaign, ResponseSubmission submission, AnswerSheet sheet) {

@@ -21,27 +21,57 @@ class ResponseRepository {
 
 	/*
 	 * One statement for a batch of responses, so one round trip and one implicit
-	 * transaction: a response row is written only while its campaign is open and surveys
-	 * its unit, and its answers only if the response row was new. The ids of a batch are
-	 * distinct.
+	 * transaction. A response row is written only while its campaign is open and surveys
+	 * its unit, its answers only if the response row was new. In a public campaign the
+	 * unique index on (campaign, unit, marker hash) refuses a second response from one
+	 * browser. In an invitation campaign a response needs an unspent code of its campaign
+	 * and unit: the code's row is locked (a concurrent statement with the same code
+	 * waits, then finds it spent), one response per code is taken from the batch, and the
+	 * code is spent only if its response row was written. Nothing links the code to the
+	 * response. The ids of a batch are distinct.
 	 */
 	private static final String INSERT = """
 			with input as (
-			    select i.id, i.campaign_id, i.unit_code, decode(i.hash, 'hex') as content_hash
+			    select i.id, i.campaign_id, i.unit_code, decode(i.hash, 'hex') as content_hash,
+			        decode(i.marker, 'hex') as marker_hash, decode(i.code, 'hex') as code_hash
 			    from unnest(cast(:ids as uuid[]), cast(:campaigns as int8[]), cast(:units as text[]),
-			        cast(:hashes as text[])) as i (id, campaign_id, unit_code, hash)
+			        cast(:hashes as text[]), cast(:markers as text[]), cast(:codes as text[]))
+			        as i (id, campaign_id, unit_code, hash, marker, code)
 			), target as (
-			    select input.id, input.campaign_id, cu.unit_id, input.content_hash
+			    select input.id, input.campaign_id, cu.unit_id, input.content_hash, input.marker_hash,
+			        input.code_hash, c.access
 			    from input
 			    join unit u on u.code = input.unit_code
 			    join campaign_unit cu on cu.campaign_id = input.campaign_id and cu.unit_id = u.id
 			    join campaign c on c.id = input.campaign_id
 			    where c.state = 'open' and c.opens_at <= now() and now() < c.closes_at
+			), invited as (
+			    select target.id, v.code_hash
+			    from target
+			    join invitation v on v.code_hash = target.code_hash and v.campaign_id = target.campaign_id
+			        and v.unit_id = target.unit_id
+			    where target.access = 'invitation' and v.spent_on is null
+			    for update of v
+			), admitted as (
+			    select id, campaign_id, unit_id, content_hash, marker_hash
+			    from target
+			    where access = 'public'
+			    union all
+			    (select distinct on (invited.code_hash) target.id, target.campaign_id, target.unit_id,
+			        target.content_hash, cast(null as bytea)
+			    from target
+			    join invited on invited.id = target.id
+			    order by invited.code_hash, target.id)
 			), r as (
-			    insert into response (id, campaign_id, unit_id, content_hash)
-			    select id, campaign_id, unit_id, content_hash from target
-			    on conflict (id) do nothing
+			    insert into response (id, campaign_id, unit_id, content_hash, marker_hash)
+			    select id, campaign_id, unit_id, content_hash, marker_hash from admitted
+			    on conflict do nothing
 			    returning id, campaign_id, unit_id, received_at
+			), s as (
+			    update invitation v set spent_on = current_date
+			    from invited
+			    join r on r.id = invited.id
+			    where v.code_hash = invited.code_hash
 			), a as (
 			    insert into answer (response_id, campaign_id, unit_id, item, value, position)
 			    select r.id, r.campaign_id, r.unit_id, x.item, x.value, x.position
@@ -67,8 +97,9 @@ class ResponseRepository {
 	}
 
 	/**
-	 * Stores responses and their answers, each only if its id is new and its campaign
-	 * open for its unit.
+	 * Stores responses and their answers, each only if its id is new, its campaign open
+	 * for its unit, its browser marker new for the campaign and unit, and, in an
+	 * invitation campaign, its code valid and unspent; spends the codes used.
 	 * @param batch the responses, with distinct ids
 	 * @return the id and storage time of each response stored; the others were not
 	 */
@@ -101,6 +132,8 @@ class ResponseRepository {
 					batch.stream()
 						.map((response) -> HEX.formatHex(response.sheet().contentHash()))
 						.toArray(String[]::new))
+			.bind("markers", batch.stream().map((response) -> hex(response.markerHash())).toArray(String[]::new))
+			.bind("codes", batch.stream().map((response) -> hex(response.codeHash())).toArray(String[]::new))
 			.bind("answerIds", answerIds.toArray(UUID[]::new))
 			.bind("items", items.toArray(String[]::new))
 			.bind("values", values.toArray(String[]::new))
@@ -111,6 +144,26 @@ class ResponseRepository {
 			.map((row) -> new Inserted(row.get("id", UUID.class),
 					row.get("received_at", OffsetDateTime.class).toInstant()))
 			.all();
+	}
+
+	private static String hex(byte[] bytes) {
+		return (bytes != null) ? HEX.formatHex(bytes) : null;
+	}
+
+	/**
+	 * Tells whether a response with the given browser marker hash is stored for a
+	 * campaign and unit.
+	 */
+	Mono<Boolean> markerUsed(long campaign, String unit, byte[] markerHash) {
+		return this.database
+			.sql("select exists (select 1 from response r join unit u on u.id = r.unit_id "
+					+ "where r.campaign_id = :campaign and u.code = :unit and r.marker_hash = decode(:marker, 'hex')) "
+					+ "as used")
+			.bind("campaign", campaign)
+			.bind("unit", unit)
+			.bind("marker", HEX.formatHex(markerHash))
+			.map((row) -> row.get("used", Boolean.class))
+			.one();
 	}
 
 	Mono<Stored> findById(UUID id) {
@@ -156,8 +209,21 @@ class ResponseRepository {
 
 	/**
 	 * A response to store.
+	 *
+	 * @param id the client-made id
+	 * @param campaign the campaign's id
+	 * @param unit the unit's code
+	 * @param sheet the validated answers
+	 * @param markerHash the browser marker's hash for the campaign and unit, or null when
+	 * the campaign does not mark browsers
+	 * @param codeHash the invitation code's hash, or null in a public campaign
 	 */
-	record NewResponse(UUID id, long campaign, String unit, AnswerSheet sheet) {
+	record NewResponse(UUID id, long campaign, String unit, AnswerSheet sheet, byte[] markerHash, byte[] codeHash) {
+
+		NewResponse(UUID id, long campaign, String unit, AnswerSheet sheet) {
+			this(id, campaign, unit, sheet, null, null);
+		}
+
 	}
 
 	/**

@@ -25,6 +25,13 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
+import vn.hailong.guard.BrowserMarkers;
+import vn.hailong.guard.ClientKeys;
+import vn.hailong.guard.Refusals;
+import vn.hailong.guard.SubmissionContext;
+import vn.hailong.invitation.CodeStatus;
+import vn.hailong.invitation.InvitationCode;
+import vn.hailong.invitation.InvitationService;
 import vn.hailong.response.IntakeService;
 import vn.hailong.response.ResponseSubmission;
 import vn.hailong.system.ApiException;
@@ -51,24 +58,35 @@ class SurveyPageController {
 
 	private final MessageSource messages;
 
+	private final InvitationService invitations;
+
+	private final BrowserMarkers markers;
+
+	private final ClientKeys clients;
+
 	SurveyPageController(CampaignService campaigns, UnitService units, IntakeService intake, Clock clock,
-			MessageSource messages) {
+			MessageSource messages, InvitationService invitations, BrowserMarkers markers, ClientKeys clients) {
 		this.campaigns = campaigns;
 		this.units = units;
 		this.intake = intake;
 		this.clock = clock;
 		this.messages = messages;
+		this.invitations = invitations;
+		this.markers = markers;
+		this.clients = clients;
 	}
 
 	@GetMapping("/s/{campaign}/{unit}")
 	Mono<Rendering> form(@PathVariable long campaign, @PathVariable String unit,
-			@RequestParam(defaultValue = "vi") String lang) {
+			@RequestParam(defaultValue = "vi") String lang, @RequestParam(required = false) String code,
+			ServerWebExchange exchange) {
 		String language = language(lang);
-		return load(campaign, unit).map((survey) -> {
+		return load(campaign, unit).flatMap((survey) -> {
 			if (!survey.campaign().accepts(Instant.now(this.clock))) {
-				return unavailable(survey.campaign(), language);
+				return Mono.just(unavailable(survey.campaign(), language));
 			}
-			return form(survey, language, UUID.randomUUID(), Map.of(), Map.of(), HttpStatus.OK);
+			return admit(survey, language, code, exchange).switchIfEmpty(Mono.fromSupplier(() -> form(survey, language,
+					UUID.randomUUID(), invitationCode(survey, code), Map.of(), Map.of(), HttpStatus.OK)));
 		}).onErrorResume(ApiException.class, (ex) -> Mono.just(notFound(language)));
 	}
 
@@ -81,16 +99,17 @@ class SurveyPageController {
 			MultiValueMap<String, String> form = loaded.getT2();
 			var values = FormAnswers.visibleValues(survey.template(), form);
 			UUID id = responseId(form.getFirst("id"));
-			var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values));
-			return this.intake.submit(campaign, submission)
+			String code = form.getFirst("code");
+			var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values), code);
+			return this.intake.submit(campaign, submission, context(exchange, survey.campaign(), form))
 				.map((receipt) -> Rendering.redirectTo("/s/" + campaign + "/" + unit + "/cam-on?lang=" + language)
 					.build())
 				.onErrorResume(ApiException.class, (ex) -> Mono.just(switch (ex.kind()) {
 					case "invalid-request" ->
-						form(survey, language, id, values, itemErrors(ex), HttpStatus.BAD_REQUEST);
+						form(survey, language, id, code, values, itemErrors(ex), HttpStatus.BAD_REQUEST);
 					case "response-id-conflict" -> message("unavailable.submitted", language, HttpStatus.CONFLICT);
 					case "campaign-not-open" -> unavailable(survey.campaign(), language);
-					default -> notFound(language);
+					default -> refused(survey, language, code, ex);
 				}));
 		}).onErrorResume(ApiException.class, (ex) -> Mono.just(notFound(language)));
 	}
@@ -110,8 +129,97 @@ class SurveyPageController {
 		});
 	}
 
-	private Rendering form(Survey survey, String language, UUID id, Map<String, List<String>> values,
-			Map<String, String> errors, HttpStatus status) {
+	/**
+	 * What the guards need to know of a form post: the browser's marker (made now if the
+	 * campaign takes one response per browser and the browser has none), the client's key
+	 * and the honeypot field.
+	 */
+	private SubmissionContext context(ServerWebExchange exchange, Campaign campaign,
+			MultiValueMap<String, String> form) {
+		String marker = campaign.marksBrowsers() ? this.markers.ensure(exchange) : this.markers.read(exchange);
+		return new SubmissionContext(marker, this.clients.keyOf(exchange.getRequest()), form.getFirst("website"));
+	}
+
+	/**
+	 * Checks what a respondent must pass before seeing the form: an invitation code, or
+	 * in a campaign that takes one response per browser, that this browser has not
+	 * answered (setting its marker cookie if it has none).
+	 * @return the page that stops the respondent, or empty to show the form
+	 */
+	private Mono<Rendering> admit(Survey survey, String language, String code, ServerWebExchange exchange) {
+		Campaign campaign = survey.campaign();
+		if (campaign.byInvitation()) {
+			if (code == null || code.isBlank()) {
+				return Mono.just(invitation(survey, language, null, null, HttpStatus.OK));
+			}
+			return InvitationCode.parse(code)
+				.map((parsed) -> this.invitations.check(campaign.id(), survey.unit().code(), parsed))
+				.orElse(Mono.just(CodeStatus.UNKNOWN))
+				.filter((status) -> status != CodeStatus.VALID)
+				.map((status) -> refused(survey, language, code, status.refusal(campaign.id(), survey.unit().code())));
+		}
+		if (campaign.marksBrowsers()) {
+			return this.intake.hasAnswered(campaign, survey.unit().code(), this.markers.ensure(exchange))
+				.filter(Boolean::booleanValue)
+				.map((answered) -> message("guard.alreadyAnswered", language, HttpStatus.OK));
+		}
+		return Mono.empty();
+	}
+
+	private static String invitationCode(Survey survey, String code) {
+		return survey.campaign().byInvitation() ? InvitationCode.parse(code).map(InvitationCode::grouped).orElse(null)
+				: null;
+	}
+
+	/**
+	 * Shows a guard's refusal as a page, with the refusal's status and headers.
+	 */
+	private Rendering refused(Survey survey, String language, String code, ApiException ex) {
+		if (ex.kind().startsWith("invitation-")) {
+			String key = switch (ex.kind()) {
+				case "invitation-unknown" -> "invitation.unknown";
+				case "invitation-spent" -> "invitation.spent";
+				case "invitation-mismatch" -> "invitation.mismatch";
+				default -> null;
+			};
+			return invitation(survey, language, code, key, ex.status());
+		}
+		String key = switch (ex.kind()) {
+			case Refusals.ALREADY_ANSWERED -> "guard.alreadyAnswered";
+			case Refusals.RATE_LIMITED -> "guard.rateLimited";
+			case Refusals.AUTOMATED -> "guard.automated";
+			default -> null;
+		};
+		if (key == null) {
+			return notFound(language);
+		}
+		return Rendering.view("survey/unavailable")
+			.modelAttribute("messageKey", key)
+			.modelAttribute("lang", language)
+			.status(ex.status())
+			.headers(ex.headers())
+			.build();
+	}
+
+	/**
+	 * The page that asks for an invitation code, with a message about the code given.
+	 */
+	private static Rendering invitation(Survey survey, String language, String code, String messageKey,
+			HttpStatus status) {
+		return Rendering.view("survey/invitation")
+			.modelAttribute("surveyTitle", survey.template().title().in(language))
+			.modelAttribute("unitName", survey.unit().name())
+			.modelAttribute("campaignId", survey.campaign().id())
+			.modelAttribute("unitCode", survey.unit().code())
+			.modelAttribute("code", code)
+			.modelAttribute("messageKey", messageKey)
+			.modelAttribute("lang", language)
+			.status(status)
+			.build();
+	}
+
+	private Rendering form(Survey survey, String language, UUID id, String invitationCode,
+			Map<String, List<String>> values, Map<String, String> errors, HttpStatus status) {
 		return Rendering.view("survey/form")
 			.modelAttribute("campaign", survey.campaign())
 			.modelAttribute("unit", survey.unit())
@@ -119,6 +227,7 @@ class SurveyPageController {
 			.modelAttribute("lang", language)
 			.modelAttribute("otherLang", "vi".equals(language) ? "en" : "vi")
 			.modelAttribute("responseId", id.toString())
+			.modelAttribute("invitationCode", invitationCode)
 			.modelAttribute("values", values)
 			.modelAttribute("errors", errors)
 			.modelAttribute("hints", hints(survey.template(), language))

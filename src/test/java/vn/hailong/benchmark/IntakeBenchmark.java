@@ -75,6 +75,12 @@ public final class IntakeBenchmark {
 
 	private static final List<Shape> SHAPES = Shape.all();
 
+	/**
+	 * A rate limit that the clients, all on 127.0.0.1, never reach, so that the limiter
+	 * runs on every request without refusing any.
+	 */
+	private static final int RATE_LIMIT = 1_000_000;
+
 	private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([A-Za-z_]\\w*)");
 
 	private final Settings settings;
@@ -247,9 +253,9 @@ public final class IntakeBenchmark {
 		Instant now = Instant.now();
 		String campaign = String.format(Locale.ROOT,
 				"{\"name\":\"Intake benchmark\",\"template\":\"%s\",\"period\":\"2025-Q1\",\"opensAt\":\"%s\","
-						+ "\"closesAt\":\"%s\",\"units\":[%s]}",
+						+ "\"closesAt\":\"%s\",\"units\":[%s],\"rateLimit\":%d}",
 				TEMPLATE, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
-				codes.stream().map((code) -> "\"" + code + "\"").collect(Collectors.joining(",")));
+				codes.stream().map((code) -> "\"" + code + "\"").collect(Collectors.joining(",")), RATE_LIMIT);
 		String created = http.expect(HttpMethod.POST, "/api/v1/campaigns", "application/json", campaign);
 		long id = JsonMapper.builder().build().readTree(created).get("id").asLong();
 		http.expect(HttpMethod.POST, "/api/v1/campaigns/" + id + "/open", "application/json", "");
@@ -584,6 +590,9 @@ public final class IntakeBenchmark {
 					Map.entry("campaigns", "array[cast(:campaign as bigint)]"),
 					Map.entry("units", "array['bench-' || lpad(cast(:unit_no as text), 2, '0')]"),
 					Map.entry("hashes", "array[encode(sha256(uuid_send(" + id + ")), 'hex')]"),
+					Map.entry("markers",
+							"array[encode(sha256(uuid_send(" + id + ") || cast('marker' as bytea)), 'hex')]"),
+					Map.entry("codes", "cast(array[null] as text[])"),
 					Map.entry("answerIds", "array_fill(" + id + ", array[" + this.items.size() + "])"),
 					Map.entry("items", "array["
 							+ this.items.stream().map(IntakeBenchmark::literal).collect(Collectors.joining(", "))
