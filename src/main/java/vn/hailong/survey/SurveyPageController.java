@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,7 @@ import vn.hailong.invitation.CodeStatus;
 import vn.hailong.invitation.InvitationCode;
 import vn.hailong.invitation.InvitationService;
 import vn.hailong.response.IntakeService;
+import vn.hailong.response.Receipt;
 import vn.hailong.response.ResponseSubmission;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
@@ -47,6 +50,16 @@ import vn.hailong.unit.UnitService;
  */
 @Controller
 class SurveyPageController {
+
+	/**
+	 * The messages that explain, in the page's language, the refusals that are not about
+	 * items.
+	 */
+	private static final Map<String, String> REFUSAL_MESSAGES = Map.of("not-found", "unavailable.notFound",
+			"campaign-not-open", "problem.campaign-not-open", "response-id-conflict", "unavailable.submitted",
+			Refusals.ALREADY_ANSWERED, "guard.alreadyAnswered", Refusals.RATE_LIMITED, "guard.rateLimited",
+			Refusals.AUTOMATED, "guard.automated", "invitation-unknown", "invitation.unknown", "invitation-spent",
+			"invitation.spent", "invitation-mismatch", "invitation.mismatch");
 
 	private final CampaignService campaigns;
 
@@ -100,8 +113,7 @@ class SurveyPageController {
 			var values = FormAnswers.visibleValues(survey.template(), form);
 			UUID id = responseId(form.getFirst("id"));
 			String code = form.getFirst("code");
-			var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values), code);
-			return this.intake.submit(campaign, submission, context(exchange, survey.campaign(), form))
+			return accept(survey, unit, form, id, exchange)
 				.map((receipt) -> Rendering.redirectTo("/s/" + campaign + "/" + unit + "/cam-on?lang=" + language)
 					.build())
 				.onErrorResume(ApiException.class, (ex) -> Mono.just(switch (ex.kind()) {
@@ -112,6 +124,22 @@ class SurveyPageController {
 					default -> refused(survey, language, code, ex);
 				}));
 		}).onErrorResume(ApiException.class, (ex) -> Mono.just(notFound(language)));
+	}
+
+	/**
+	 * The same submission for the page's script and its service worker, which ask for
+	 * JSON: answers the receipt, 201 when stored by this request and 200 for a re-send;
+	 * refusals go to the problem handler as {@code application/problem+json}.
+	 */
+	@PostMapping(path = "/s/{campaign}/{unit}", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<Receipt>> submitJson(@PathVariable long campaign, @PathVariable String unit,
+			@RequestParam(defaultValue = "vi") String lang, ServerWebExchange exchange) {
+		return Mono.zip(load(campaign, unit), exchange.getFormData())
+			.flatMap((loaded) -> accept(loaded.getT1(), unit, loaded.getT2(),
+					requiredResponseId(loaded.getT2().getFirst("id")), exchange))
+			.map((receipt) -> ResponseEntity.status(receipt.created() ? HttpStatus.CREATED : HttpStatus.OK)
+				.body(receipt))
+			.onErrorMap(ApiException.class, (ex) -> localized(ex, language(lang)));
 	}
 
 	@GetMapping("/s/{campaign}/{unit}/cam-on")
@@ -127,6 +155,27 @@ class SurveyPageController {
 			return this.units.find(unit)
 				.map((known) -> new Survey(found, known, this.campaigns.templateOf(found).template()));
 		});
+	}
+
+	private Mono<Receipt> accept(Survey survey, String unit, MultiValueMap<String, String> form, UUID id,
+			ServerWebExchange exchange) {
+		var values = FormAnswers.visibleValues(survey.template(), form);
+		var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values),
+				form.getFirst("code"));
+		return this.intake.submit(survey.campaign().id(), submission, context(exchange, survey.campaign(), form));
+	}
+
+	/**
+	 * Puts the respondent's language in the detail of a refusal that the page explains
+	 * with a message; field errors keep theirs, the page shows each next to its item.
+	 */
+	private ApiException localized(ApiException ex, String language) {
+		String key = REFUSAL_MESSAGES.get(ex.kind());
+		if (key == null) {
+			return ex;
+		}
+		String detail = this.messages.getMessage(key, null, Locale.forLanguageTag(language));
+		return new ApiException(ex.status(), ex.kind(), ex.title(), detail, ex.errors(), ex.headers());
 	}
 
 	/**
@@ -298,6 +347,22 @@ class SurveyPageController {
 			errors.putIfAbsent(item, problem.code());
 		}
 		return errors;
+	}
+
+	/**
+	 * Returns the posted id, or {@code null} when none is posted, for the intake to name
+	 * as required: a script retrying a submission must keep its id.
+	 */
+	private static UUID requiredResponseId(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiException.invalid("id", "invalid", "must be a UUID, not '" + text + "'");
+		}
 	}
 
 	private static UUID responseId(String text) {
