@@ -424,7 +424,7 @@
     });
     worker = navigator.serviceWorker.register(form.getAttribute('data-worker'), { scope: form.getAttribute('data-scope') })
       .then(function () { return navigator.serviceWorker.ready; });
-    var shell = [location.href].concat([].map.call(document.querySelectorAll('link[rel=stylesheet], script[src]'), function (e) { return e.href || e.src; }));
+    var shell = [location.href].concat([].map.call(document.querySelectorAll('script[src]'), function (e) { return e.src; }));
     // Marks the form data-offline=ready once this page can see every file of the shell in the cache.
     var offlineReady = function (tries) {
       Promise.all(shell.map(function (url) { return caches.match(url); })).then(function (found) {

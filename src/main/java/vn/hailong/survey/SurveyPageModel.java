@@ -1,5 +1,9 @@
 package vn.hailong.survey;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +14,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +22,9 @@ import org.springframework.web.reactive.resource.ResourceUrlProvider;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Gives every respondent's page the content-hashed URLs of its style sheet and script and
- * the interface texts its script shows, in the page's language.
+ * Gives every respondent's page its style sheet, inlined so that the first screen needs
+ * one round trip on a slow network, the content-hashed URL of its script, and the
+ * interface texts the script shows, in the page's language.
  */
 @ControllerAdvice(assignableTypes = SurveyPageController.class)
 class SurveyPageModel {
@@ -34,16 +40,30 @@ class SurveyPageModel {
 
 	private final Map<String, String> texts = new ConcurrentHashMap<>();
 
+	private final String styles;
+
 	SurveyPageModel(ResourceUrlProvider urls, MessageSource messages) {
 		this.urls = urls;
 		this.messages = messages;
+		try (InputStream in = new ClassPathResource("survey/survey.css").getInputStream()) {
+			this.styles = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The style sheet survey/survey.css is missing from the class path", ex);
+		}
+	}
+
+	@ModelAttribute("styles")
+	String styles() {
+		return this.styles;
 	}
 
 	@ModelAttribute("assets")
 	Mono<Assets> assets(ServerWebExchange exchange) {
 		String root = exchange.getRequest().getPath().contextPath().value();
-		return Mono.zip(url(root + "/survey.css", exchange), url(root + "/survey.js", exchange))
-			.map((found) -> new Assets(found.getT1(), found.getT2(), root + SurveyWorkerController.PATH, root + "/s/"));
+		return this.urls.getForUriString(root + "/survey.js", exchange)
+			.defaultIfEmpty(root + "/survey.js")
+			.map((js) -> new Assets(js, root + SurveyWorkerController.PATH, root + "/s/"));
 	}
 
 	/**
@@ -58,10 +78,6 @@ class SurveyPageModel {
 			SCRIPT_TEXTS.forEach((name, message) -> values.put(name, this.messages.getMessage(message, null, locale)));
 			return JsonMapper.shared().writeValueAsString(values).replace("<", "\\u003c");
 		});
-	}
-
-	private Mono<String> url(String path, ServerWebExchange exchange) {
-		return this.urls.getForUriString(path, exchange).defaultIfEmpty(path);
 	}
 
 	private static Map<String, String> scriptTexts() {
@@ -79,12 +95,11 @@ class SurveyPageModel {
 	/**
 	 * Where a page finds its files.
 	 *
-	 * @param css the style sheet
 	 * @param js the script
 	 * @param worker the service worker's script
 	 * @param scope the pages the service worker serves
 	 */
-	record Assets(String css, String js, String worker, String scope) {
+	record Assets(String js, String worker, String scope) {
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
  * The respondent's pages: the survey form, server-rendered, that works without
- * JavaScript.
+ * JavaScript, and the script and service worker that make it work section by section,
+ * resume after a reload and send once the network returns.
  */
 package vn.hailong.survey;
