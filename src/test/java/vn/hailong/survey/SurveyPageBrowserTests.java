@@ -157,6 +157,22 @@ class SurveyPageBrowserTests {
 	}
 
 	@Test
+	void showsWhyTheServerRefusedAndKeepsTheAnswers() {
+		Page page = open(true);
+		page.locator("#item-diem input[value='4']").check();
+		this.client.post().uri("/api/v1/campaigns/{id}/close", this.campaign).exchange().expectStatus().isOk();
+		page.locator(".nav .next").click();
+		page.locator("button[type=submit]").click();
+		assertThat(page.locator("#status")).hasAttribute("data-state", "refused");
+		assertThat(page.locator("#status")).hasText("Đợt khảo sát này hiện không nhận phiếu.");
+		assertThat(page.locator("#status")).isFocused();
+		assertThat(page.locator("#thanks")).isHidden();
+		page.locator(".nav .back").click();
+		assertThat(page.locator("#item-diem input[value='4']")).isChecked();
+		assertThat(responses()).isZero();
+	}
+
+	@Test
 	void submitsThePlainFormWithJavaScriptOff() {
 		Page page = open(false);
 		assertThat(page.locator("#s-khac")).isVisible();

@@ -134,6 +134,44 @@ class SurveyPageJsonIntegrationTests {
 	}
 
 	@Test
+	void explainsGuardRefusalsInTheRespondentsLanguage() {
+		var first = form(UUID.randomUUID().toString());
+		first.add("q_diem", "4");
+		String marker = post(first, "vi").expectStatus()
+			.isCreated()
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("hl_marker")
+			.getValue();
+		var second = form(UUID.randomUUID().toString());
+		second.add("q_diem", "5");
+		this.client.post()
+			.uri("/s/{c}/{u}?lang=en", this.campaign, this.school)
+			.accept(MediaType.APPLICATION_JSON)
+			.cookie("hl_marker", marker)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(second))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://hailong.vn/problems/already-answered")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("This browser has already sent"));
+		var automated = form(UUID.randomUUID().toString());
+		automated.add("q_diem", "4");
+		automated.add("website", "http://spam.example");
+		post(automated, "vi").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://hailong.vn/problems/automated-submission")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).startsWith("Một ô ẩn mà người dùng không nhìn thấy"));
+	}
+
+	@Test
 	void answersNotFoundAsProblem() {
 		this.client.post()
 			.uri("/s/{c}/{u}", this.campaign, "khong-co")
