@@ -2,7 +2,7 @@ package vn.hailong.indicator;
 
 import java.math.BigDecimal;
 
-import org.springframework.r2dbc.core.Parameter;
+import io.r2dbc.spi.Parameter;
 
 /**
  * Typed nullable bind parameters.
@@ -13,15 +13,15 @@ final class Parameters {
 	}
 
 	static Parameter text(String value) {
-		return Parameter.fromOrEmpty(value, String.class);
+		return of(value, String.class);
 	}
 
 	static Parameter decimal(Double value) {
-		return Parameter.fromOrEmpty((value != null) ? BigDecimal.valueOf(value) : null, BigDecimal.class);
+		return of((value != null) ? BigDecimal.valueOf(value) : null, BigDecimal.class);
 	}
 
-	static Parameter number(Long value) {
-		return Parameter.fromOrEmpty(value, Long.class);
+	private static Parameter of(Object value, Class<?> type) {
+		return (value != null) ? io.r2dbc.spi.Parameters.in(value) : io.r2dbc.spi.Parameters.in(type);
 	}
 
 }

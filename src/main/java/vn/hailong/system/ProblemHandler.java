@@ -23,7 +23,7 @@ import org.springframework.web.server.ServerWebInputException;
 /**
  * Turns every failure that reaches the dispatcher into an
  * {@code application/problem+json} response with a stable type; the respondent's pages
- * handle their own failures as pages.
+ * show their own failures as pages, except when a script asks them for JSON.
  */
 @RestControllerAdvice
 class ProblemHandler {
