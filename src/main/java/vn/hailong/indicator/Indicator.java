@@ -23,10 +23,6 @@ public record Indicator(long id, String ref, String name, Comparison comparator,
 		return this.survey != null;
 	}
 
-	public boolean targetsPreviousPeriod() {
-		return this.target == null;
-	}
-
 	/**
 	 * The target as printed, such as {@code ≥ 95%} or {@code ≥ previous period}.
 	 * @return the text

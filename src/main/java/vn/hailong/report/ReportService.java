@@ -110,22 +110,20 @@ public class ReportService {
 
 	private IndicatorReport indicator(Indicator indicator, Period period, double confidence, Tree tree,
 			Measured current, Measured previous) {
-		{
-			Calculator calculator = new Calculator(indicator, confidence, tree, current);
-			Calculator before = new Calculator(indicator, confidence, tree, previous);
-			Estimate now = calculator.basis(tree.scope());
-			Estimate then = before.basis(tree.scope());
-			Double target = indicator.target();
-			if (target == null) {
-				target = (then != null) ? then.estimate() : null;
-			}
-			List<Figure> breakdown = calculator.breakdown(target);
-			Figure overall = calculator.figure(tree.scope(), null, 0, target, false);
-			return new IndicatorReport(indicator.ref(), indicator.name(), indicator.bySurvey() ? "survey" : "reported",
-					indicator.comparator(), target, indicator.targetText(), calculator.unitOfMeasure(),
-					indicator.survey(), indicator.reported(), overall, change(now, then, period.previous(), confidence),
-					breakdown, calculator.method(period, now));
+		Calculator calculator = new Calculator(indicator, confidence, tree, current);
+		Calculator before = new Calculator(indicator, confidence, tree, previous);
+		Estimate now = calculator.basis(tree.scope());
+		Estimate then = before.basis(tree.scope());
+		Double target = indicator.target();
+		if (target == null) {
+			target = (then != null) ? then.estimate() : null;
 		}
+		List<Figure> breakdown = calculator.breakdown(target);
+		Figure overall = calculator.figure(tree.scope(), null, 0, target, false);
+		return new IndicatorReport(indicator.ref(), indicator.name(), indicator.bySurvey() ? "survey" : "reported",
+				indicator.comparator(), target, indicator.targetText(), calculator.unitOfMeasure(), indicator.survey(),
+				indicator.reported(), overall, change(now, then, period.previous(), confidence), breakdown,
+				calculator.method(period, now));
 	}
 
 	private static Change change(Estimate now, Estimate then, Period previous, double confidence) {
