@@ -8,19 +8,24 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Runs a test against the whole service on a random port, over real HTTP, with the run's
- * PostgreSQL database; all such tests share one application context.
+ * PostgreSQL database, signed in as the test administrator; all such tests share one
+ * application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "hailong.templates.directories=survey-templates,src/test/resources/test-templates")
+		properties = { "hailong.templates.directories=survey-templates,src/test/resources/test-templates",
+				"hailong.admin.username=" + StaffTestConfiguration.ADMIN_USERNAME,
+				"hailong.admin.password=" + StaffTestConfiguration.ADMIN_PASSWORD })
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@Import(StaffTestConfiguration.class)
 public @interface IntegrationTest {
 
 }

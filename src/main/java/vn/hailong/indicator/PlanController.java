@@ -2,6 +2,7 @@ package vn.hailong.indicator;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,10 +18,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditLog;
+
 /**
- * The JSON API for plans and the figures units report for them.
+ * The JSON API for plans and the figures units report for them: any staff member reads
+ * plans, administrators import them, unit managers enter their units' figures.
  */
 @RestController
 @RequestMapping("/api/v1/plans")
@@ -30,9 +36,19 @@ class PlanController {
 
 	private final FigureService figures;
 
-	PlanController(PlanService plans, FigureService figures) {
+	private final StaffAccess access;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transactions;
+
+	PlanController(PlanService plans, FigureService figures, StaffAccess access, AuditLog audit,
+			TransactionalOperator transactions) {
 		this.plans = plans;
 		this.figures = figures;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	@GetMapping
@@ -50,7 +66,16 @@ class PlanController {
 	Mono<ResponseEntity<Plan>> importPlan(@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
 			@RequestBody(required = false) String body) {
 		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
-		return this.plans.importPlan(body, json)
+		return this.access.current()
+			.doOnNext((access) -> access.requireAdministrator())
+			.flatMap((access) -> this.plans.importPlan(body, json))
+			.flatMap(
+					(imported) -> this.audit
+						.record("plan.imported", "plan", imported.plan().code(),
+								Map.of("created", imported.created(), "indicators",
+										imported.plan().indicators().size()))
+						.thenReturn(imported))
+			.as(this.transactions::transactional)
 			.map((imported) -> ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.location(URI.create("/api/v1/plans/" + imported.plan().code()))
 				.body(imported.plan()));
@@ -58,12 +83,28 @@ class PlanController {
 
 	@GetMapping("/{code}/figures")
 	Flux<ReportedFigure> figures(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history) {
-		return this.figures.find(code, history);
+		return this.access.current()
+			.flatMapMany(
+					(access) -> this.figures.find(code, history).filter((figure) -> access.canRead(figure.unit())));
 	}
 
 	@PostMapping(path = "/{code}/figures", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<List<ReportedFigure>>> enter(@PathVariable String code, @RequestBody List<FigureInput> inputs) {
-		return this.figures.enter(code, inputs).map((stored) -> ResponseEntity.status(HttpStatus.CREATED).body(stored));
+		return this.access.current()
+			.doOnNext((access) -> inputs.stream()
+				.map(FigureInput::unit)
+				.filter((unit) -> unit != null)
+				.distinct()
+				.forEach(access::requireManage))
+			.flatMap((access) -> this.figures.enter(code, inputs))
+			.flatMap((stored) -> reactor.core.publisher.Flux.fromIterable(stored)
+				.concatMap((figure) -> this.audit.recordAtUnit("figures.entered", "reported-figure",
+						Long.toString(figure.id()), figure.unit(),
+						Map.of("plan", code, "indicator", figure.indicator(), "period", figure.period().toString(),
+								"numerator", figure.numerator(), "denominator", figure.denominator())))
+				.then(Mono.just(stored)))
+			.as(this.transactions::transactional)
+			.map((stored) -> ResponseEntity.status(HttpStatus.CREATED).body(stored));
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.hailong.account.StaffAccess;
+import vn.hailong.campaign.CampaignService;
 import vn.hailong.guard.BrowserMarkers;
 import vn.hailong.guard.ClientKeys;
 import vn.hailong.guard.SubmissionContext;
@@ -31,11 +33,18 @@ class ResponseController {
 
 	private final ClientKeys clients;
 
-	ResponseController(IntakeService intake, ResultsService results, BrowserMarkers markers, ClientKeys clients) {
+	private final CampaignService campaigns;
+
+	private final StaffAccess access;
+
+	ResponseController(IntakeService intake, ResultsService results, BrowserMarkers markers, ClientKeys clients,
+			CampaignService campaigns, StaffAccess access) {
 		this.intake = intake;
 		this.results = results;
 		this.markers = markers;
 		this.clients = clients;
+		this.campaigns = campaigns;
+		this.access = access;
 	}
 
 	/**
@@ -53,9 +62,23 @@ class ResponseController {
 				.body(receipt));
 	}
 
+	/**
+	 * The counts of every unit for a member who reads all of the campaign's units;
+	 * otherwise only the units in scope, without the overall counts that would include
+	 * the others.
+	 */
 	@GetMapping("/results")
 	Mono<CampaignResults> results(@PathVariable long campaign) {
-		return this.results.results(campaign);
+		return this.access.current().zipWith(this.campaigns.find(campaign)).flatMap((found) -> {
+			var access = found.getT1();
+			var units = found.getT2().units();
+			access.requireReadAnyOf(units);
+			boolean all = units.stream().allMatch(access::canRead);
+			return this.results.results(campaign)
+				.map((results) -> all ? results
+						: new CampaignResults(results.campaign(), results.template(), results.templateVersion(), null,
+								results.units().stream().filter((unit) -> access.canRead(unit.unit())).toList()));
+		});
 	}
 
 }

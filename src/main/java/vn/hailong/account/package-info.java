@@ -1,0 +1,5 @@
+/**
+ * Staff accounts: members with a role and a unit, their passwords and API tokens, and the
+ * unit scope that every staff page and endpoint checks.
+ */
+package vn.hailong.account;

@@ -1,0 +1,69 @@
+package vn.hailong.console;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import vn.hailong.account.Access;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * What every console page needs: the signed-in member for the navigation, the CSRF token
+ * for its forms, and refusals shown as a page rather than as JSON.
+ */
+@ControllerAdvice(basePackages = "vn.hailong.console")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ConsoleAdvice {
+
+	private final StaffAccess access;
+
+	ConsoleAdvice(StaffAccess access) {
+		this.access = access;
+	}
+
+	@ModelAttribute("_csrf")
+	Mono<CsrfToken> csrfToken(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		return (token != null) ? token : Mono.empty();
+	}
+
+	@ModelAttribute("access")
+	Mono<Access> access() {
+		return this.access.current().onErrorResume(ApiException.class, (ex) -> Mono.empty());
+	}
+
+	@ExceptionHandler
+	Rendering refused(ApiException ex) {
+		return Rendering.view("console/error")
+			.status(ex.status())
+			.modelAttribute("status", ex.status().value())
+			.modelAttribute("heading", heading(ex.status()))
+			.modelAttribute("detail", ex.getMessage())
+			.modelAttribute("errors", ex.errors())
+			.build();
+	}
+
+	private static String heading(HttpStatus status) {
+		return switch (status) {
+			case FORBIDDEN -> "Tài khoản của bạn không có quyền làm việc này";
+			case NOT_FOUND -> "Không tìm thấy";
+			case BAD_REQUEST -> "Dữ liệu chưa hợp lệ";
+			case CONFLICT -> "Không thực hiện được vì xung đột với dữ liệu đã có";
+			case UNAUTHORIZED -> "Cần đăng nhập";
+			default -> "Có lỗi xảy ra";
+		};
+	}
+
+}

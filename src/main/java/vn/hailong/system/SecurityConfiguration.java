@@ -1,0 +1,237 @@
+package vn.hailong.system;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
+
+import vn.hailong.account.ApiTokenAuthentication;
+import vn.hailong.account.LoginThrottle;
+import vn.hailong.guard.ClientKeys;
+
+/**
+ * Who may reach what. Respondent pages, the intake endpoint, health and the API
+ * description are open to anyone; everything else needs a staff member, signed in with
+ * the console's form (a session cookie, with CSRF protection), HTTP Basic, or a personal
+ * API token. Which units a member may touch is checked by each feature with
+ * {@code vn.hailong.account.StaffAccess}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "HL_SESSION";
+
+	/**
+	 * Only this site's own scripts and styles; inline styles are allowed (the respondent
+	 * page inlines its style sheet to paint after one round trip), inline scripts are
+	 * not.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final Set<HttpMethod> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+			HttpMethod.TRACE);
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Primary
+	LoginThrottle loginThrottle(ReactiveUserDetailsService users, PasswordEncoder passwords,
+			LoginProperties properties) {
+		var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+		manager.setPasswordEncoder(passwords);
+		return new LoginThrottle(manager, properties.failuresPerUsername(), properties.failuresPerClient(),
+				properties.window());
+	}
+
+	/**
+	 * Hands the client's hashed address to the sign-in throttle; runs before Spring
+	 * Security's filters.
+	 */
+	@Bean
+	@Order(-200)
+	WebFilter loginClientKeyFilter(ClientKeys clientKeys) {
+		return (exchange, chain) -> chain.filter(exchange)
+			.contextWrite((context) -> context.put(LoginThrottle.CLIENT_KEY, clientKeys.keyOf(exchange.getRequest())));
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle,
+			ApiTokenAuthentication tokens, JsonMapper json) {
+		ServerAuthenticationEntryPoint apiEntryPoint = (exchange, ex) -> unauthorized(exchange, ex, json);
+		var pageEntryPoint = new RedirectServerAuthenticationEntryPoint("/console/login");
+		ServerAuthenticationEntryPoint entryPoint = (exchange, ex) -> isPage(exchange)
+				? pageEntryPoint.commence(exchange, ex) : apiEntryPoint.commence(exchange, ex);
+		ServerAccessDeniedHandler denied = (exchange, ex) -> problem(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
+				"forbidden", "Not allowed", "Your account may not do this");
+
+		var bearer = new AuthenticationWebFilter(tokens);
+		bearer.setServerAuthenticationConverter(tokens);
+		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(apiEntryPoint));
+
+		var csrfHandler = new XorServerCsrfTokenRequestAttributeHandler();
+		csrfHandler.setTokenFromMultipartDataEnabled(true);
+
+		return http
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers("/s/**", "/*.js", "/*.css", "/favicon.ico", "/console/login", "/console/*.css",
+						"/console/*.js")
+				.permitAll()
+				.pathMatchers(HttpMethod.POST, "/api/v1/campaigns/*/responses")
+				.permitAll()
+				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+						"/swagger-ui/**", "/webjars/**")
+				.permitAll()
+				.anyExchange()
+				.authenticated())
+			.addFilterAt(bearer, SecurityWebFiltersOrder.HTTP_BASIC)
+			.httpBasic((basic) -> basic.authenticationManager(throttle).authenticationEntryPoint(apiEntryPoint))
+			.formLogin((form) -> form.loginPage("/console/login")
+				.authenticationManager(throttle)
+				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console"))
+				.authenticationFailureHandler((filterExchange,
+						ex) -> new RedirectServerAuthenticationFailureHandler(
+								(ex instanceof LoginThrottle.TooManyAttemptsException) ? "/console/login?locked"
+										: "/console/login?error")
+							.onAuthenticationFailure(filterExchange, ex)))
+			.logout((logout) -> {
+				var success = new RedirectServerLogoutSuccessHandler();
+				success.setLogoutSuccessUrl(URI.create("/console/login?logout"));
+				logout.logoutUrl("/console/logout").logoutSuccessHandler(success);
+			})
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
+				.csrfTokenRequestHandler(csrfHandler))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.mode(Mode.DENY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicy((permissions) -> permissions.policy("camera=(), microphone=(), geolocation=()")))
+			.build();
+	}
+
+	/**
+	 * A session's state-changing requests need the CSRF token; requests that carry their
+	 * own credentials (HTTP Basic, API token) and the anonymous respondent's submissions
+	 * do not.
+	 */
+	static Mono<MatchResult> needsCsrfToken(ServerWebExchange exchange) {
+		var request = exchange.getRequest();
+		String path = request.getPath().pathWithinApplication().value();
+		boolean exempt = SAFE_METHODS.contains(request.getMethod())
+				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || path.startsWith("/s/")
+				|| (request.getMethod() == HttpMethod.POST && path.matches("/api/v1/campaigns/[^/]+/responses"));
+		return exempt ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+	}
+
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came
+	 * over TLS (directly or, when trusted, through a proxy's {@code X-Forwarded-Proto}).
+	 */
+	@Bean
+	WebSessionIdResolver webSessionIdResolver(ClientKeys clientKeys) {
+		var resolver = new CookieWebSessionIdResolver() {
+
+			@Override
+			public void setSessionId(ServerWebExchange exchange, String id) {
+				exchange.getResponse().getCookies().set(SESSION_COOKIE, cookie(exchange, id).build());
+			}
+
+			@Override
+			public void expireSession(ServerWebExchange exchange) {
+				exchange.getResponse().getCookies().set(SESSION_COOKIE, cookie(exchange, "").maxAge(0).build());
+			}
+
+			private ResponseCookie.ResponseCookieBuilder cookie(ServerWebExchange exchange, String id) {
+				String path = exchange.getRequest().getPath().contextPath().value();
+				return ResponseCookie.from(SESSION_COOKIE, id)
+					.path(path.isEmpty() ? "/" : path)
+					.httpOnly(true)
+					.sameSite("Lax")
+					.secure(clientKeys.isSecure(exchange.getRequest()));
+			}
+
+		};
+		resolver.setCookieName(SESSION_COOKIE);
+		return resolver;
+	}
+
+	private static boolean isPage(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		return !path.startsWith("/api/") && !path.startsWith("/actuator/");
+	}
+
+	private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex, JsonMapper json) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (ex instanceof LoginThrottle.TooManyAttemptsException tooMany) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfter().toSeconds()));
+			return problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+					"Too many sign-in attempts", "Too many failed sign-in attempts; try again later");
+		}
+		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"HaiLong\", Bearer realm=\"HaiLong\"");
+		return problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				"Send HTTP Basic credentials or an API token (Authorization: Bearer …)");
+	}
+
+	private static Mono<Void> problem(ServerHttpResponse response, JsonMapper json, HttpStatus status, String kind,
+			String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://hailong.vn/problems/" + kind));
+		problem.setTitle(title);
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}
