@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "hailong.templates.directories=survey-templates,src/test/resources/test-templates",
 				"hailong.admin.username=" + StaffTestConfiguration.ADMIN_USERNAME,
-				"hailong.admin.password=" + StaffTestConfiguration.ADMIN_PASSWORD })
+				"hailong.admin.password=" + StaffTestConfiguration.ADMIN_PASSWORD,
+				// every test client shares one address; LoginThrottleTests covers the
+				// per-client limit
+				"hailong.login.failures-per-client=100000" })
 @AutoConfigureWebTestClient
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
 @Import(StaffTestConfiguration.class)
