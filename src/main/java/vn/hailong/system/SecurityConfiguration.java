@@ -170,6 +170,7 @@ class SecurityConfiguration {
 		String path = request.getPath().pathWithinApplication().value();
 		boolean exempt = SAFE_METHODS.contains(request.getMethod())
 				|| request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || path.startsWith("/s/")
+				|| (path.startsWith("/api/") && !request.getCookies().containsKey(SESSION_COOKIE))
 				|| (request.getMethod() == HttpMethod.POST && path.matches("/api/v1/campaigns/[^/]+/responses"));
 		return exempt ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
 	}

@@ -1,0 +1,257 @@
+package vn.hailong.system;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import vn.hailong.Fixtures;
+import vn.hailong.IntegrationTest;
+import vn.hailong.StaffFixtures;
+import vn.hailong.account.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every staff endpoint and page with anonymous access and with each role, at the
+ * unit that owns the data and at a sibling unit, and checks each is let in or refused.
+ * The list of endpoints is checked against the application's own request mappings, so a
+ * new endpoint without a row here fails the test.
+ */
+@IntegrationTest
+class StaffEndpointAccessIntegrationTests {
+
+	/** Open to anyone: the respondent's side. */
+	private static final Set<String> ANONYMOUS_ENDPOINTS = Set.of("GET /s/{campaign}/{unit}",
+			"POST /s/{campaign}/{unit}", "GET /s/{campaign}/{unit}/cam-on", "GET /s/sw.js",
+			"POST /api/v1/campaigns/{campaign}/responses", "GET /console/login");
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	/**
+	 * Who calls: no one, a viewer and a manager of school A, a manager of school B, an
+	 * administrator.
+	 */
+	enum Who {
+
+		ANONYMOUS, VIEWER_A, MANAGER_A, MANAGER_B, ADMINISTRATOR
+
+	}
+
+	private static final Set<Who> STAFF = EnumSet.of(Who.VIEWER_A, Who.MANAGER_A, Who.MANAGER_B, Who.ADMINISTRATOR);
+
+	private static final Set<Who> READERS_OF_A = EnumSet.of(Who.VIEWER_A, Who.MANAGER_A, Who.ADMINISTRATOR);
+
+	private static final Set<Who> MANAGERS_OF_A = EnumSet.of(Who.MANAGER_A, Who.ADMINISTRATOR);
+
+	private static final Set<Who> MANAGERS = EnumSet.of(Who.MANAGER_A, Who.MANAGER_B, Who.ADMINISTRATOR);
+
+	private static final Set<Who> ADMINISTRATORS = EnumSet.of(Who.ADMINISTRATOR);
+
+	/** The data every row works on: school A's campaign, a viewer at A, a plan. */
+	record World(String district, String schoolA, String schoolB, long campaignA, long invitationCampaignA,
+			long viewerAId, String plan) {
+	}
+
+	record Row(String endpoint, Function<World, String> uri, Function<World, Object> body, MediaType contentType,
+			Set<Who> allowed) {
+
+		HttpMethod method() {
+			return HttpMethod.valueOf(this.endpoint.substring(0, this.endpoint.indexOf(' ')));
+		}
+
+		boolean page() {
+			return !this.endpoint.contains(" /api/");
+		}
+
+	}
+
+	@Test
+	void letsInExactlyTheRolesAndUnitsEachStaffEndpointAllows() {
+		var fixtures = new Fixtures(this.client, this.database);
+		var staff = new StaffFixtures(this.client);
+		List<String> units = fixtures.district();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		long campaignA = fixtures.openCampaign("kiem-thu", List.of(units.get(1)));
+		long invitationCampaignA = fixtures.openCampaign("kiem-thu", List.of(units.get(1)),
+				Map.of("access", "invitation"));
+		String viewerA = staff.member(Role.VIEWER, units.get(1));
+		long viewerAId = fixtures.count("select id from staff_member where username = $1", viewerA);
+		var world = new World(units.get(0), units.get(1), units.get(2), campaignA, invitationCampaignA, viewerAId,
+				"no-such-plan");
+
+		Map<Who, WebTestClient> clients = new EnumMap<>(Who.class);
+		clients.put(Who.ANONYMOUS, staff.anonymous());
+		clients.put(Who.VIEWER_A,
+				staff.anonymous()
+					.mutate()
+					.defaultHeaders((headers) -> headers.setBasicAuth(viewerA, StaffFixtures.PASSWORD))
+					.build());
+		clients.put(Who.MANAGER_A, staff.clientFor(Role.UNIT_MANAGER, units.get(1)));
+		clients.put(Who.MANAGER_B, staff.clientFor(Role.UNIT_MANAGER, units.get(2)));
+		clients.put(Who.ADMINISTRATOR, staff.clientFor(Role.ADMINISTRATOR, null));
+
+		List<Row> rows = rows(now);
+		assertThat(rows.stream().map(Row::endpoint).toList()).as("every staff endpoint has a row")
+			.containsAll(staffEndpoints());
+
+		List<String> wrong = new ArrayList<>();
+		for (Row row : rows) {
+			for (Who who : Who.values()) {
+				int status = call(clients.get(who), row, world);
+				String location = this.lastLocation;
+				boolean allowed = row.allowed().contains(who);
+				boolean ok;
+				if (allowed) {
+					ok = status != 401 && status != 403 && status < 500
+							&& !(status == 302 && "/console/login".equals(location));
+				}
+				else if (who == Who.ANONYMOUS) {
+					ok = row.page() ? (status == 302 && "/console/login".equals(location)) : status == 401;
+				}
+				else {
+					ok = status == 403;
+				}
+				if (!ok) {
+					wrong.add(row.endpoint() + " as " + who + ": " + status
+							+ (allowed ? " (should be let in)" : " (should be refused)"));
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private String lastLocation;
+
+	private int call(WebTestClient client, Row row, World world) {
+		var request = client.method(row.method()).uri(row.uri().apply(world));
+		Object body = (row.body() != null) ? row.body().apply(world) : null;
+		var exchange = (body != null) ? request.contentType(row.contentType()).bodyValue(body).exchange()
+				: request.exchange();
+		var result = exchange.returnResult(byte[].class);
+		this.lastLocation = (result.getResponseHeaders().getLocation() != null)
+				? result.getResponseHeaders().getLocation().toString() : null;
+		return result.getStatus().value();
+	}
+
+	/**
+	 * Every endpoint the application maps, but the respondent's.
+	 */
+	private Set<String> staffEndpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		this.mappings.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPatternsCondition()
+				.getPatterns()
+				.forEach((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> endpoints.add(method.name() + " " + pattern.getPatternString()))));
+		endpoints.removeAll(ANONYMOUS_ENDPOINTS);
+		endpoints.removeIf((endpoint) -> endpoint.contains("/v3/api-docs") || endpoint.contains("swagger"));
+		return endpoints;
+	}
+
+	private static List<Row> rows(Instant now) {
+		var json = MediaType.APPLICATION_JSON;
+		List<Row> rows = new ArrayList<>();
+		rows.add(new Row("GET /api/v1/me", (w) -> "/api/v1/me", null, null, STAFF));
+		rows.add(new Row("POST /api/v1/me/password", (w) -> "/api/v1/me/password",
+				(w) -> Map.of("currentPassword", "not-it", "newPassword", "x"), json, STAFF));
+		rows.add(new Row("GET /api/v1/users", (w) -> "/api/v1/users", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/users/{id}", (w) -> "/api/v1/users/" + w.viewerAId(), null, null, READERS_OF_A));
+		rows.add(
+				new Row("POST /api/v1/users", (w) -> "/api/v1/users", (w) -> member(w.schoolA()), json, MANAGERS_OF_A));
+		rows.add(new Row("PATCH /api/v1/users/{id}", (w) -> "/api/v1/users/" + w.viewerAId(),
+				(w) -> Map.of("displayName", "Cô giáo A"), json, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/tokens", (w) -> "/api/v1/tokens", null, null, STAFF));
+		rows.add(new Row("POST /api/v1/tokens", (w) -> "/api/v1/tokens", (w) -> Map.of("name", "matrix"), json, STAFF));
+		rows.add(new Row("DELETE /api/v1/tokens/{id}", (w) -> "/api/v1/tokens/999999999", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/audit", (w) -> "/api/v1/audit", null, null, MANAGERS));
+		rows.add(new Row("GET /api/v1/units", (w) -> "/api/v1/units", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/units/{code}", (w) -> "/api/v1/units/" + w.schoolA(), null, null, READERS_OF_A));
+		rows.add(
+				new Row("POST /api/v1/units", (w) -> "/api/v1/units", (w) -> unit(w.district()), json, ADMINISTRATORS));
+		rows.add(new Row("POST /api/v1/units/import", (w) -> "/api/v1/units/import", (w) -> List.of(unit(w.district())),
+				json, ADMINISTRATORS));
+		rows.add(new Row("GET /api/v1/templates", (w) -> "/api/v1/templates", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/templates/{code}", (w) -> "/api/v1/templates/kiem-thu", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/templates/{code}/versions/{version}",
+				(w) -> "/api/v1/templates/kiem-thu/versions/1", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/campaigns", (w) -> "/api/v1/campaigns", null, null, STAFF));
+		rows.add(new Row("POST /api/v1/campaigns", (w) -> "/api/v1/campaigns", (w) -> campaign(w.schoolA(), now), json,
+				MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/campaigns/{id}", (w) -> "/api/v1/campaigns/" + w.campaignA(), null, null,
+				READERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/open", (w) -> "/api/v1/campaigns/" + w.campaignA() + "/open",
+				null, null, MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/close",
+				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/close", null, null, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/campaigns/{campaign}/results",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/results", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/campaigns/{campaign}/invitations",
+				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/invitations", null, null, READERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{campaign}/invitations",
+				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/invitations",
+				(w) -> Map.of("unit", w.schoolA(), "count", 1), json, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/plans", (w) -> "/api/v1/plans", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/plans/{code}", (w) -> "/api/v1/plans/" + w.plan(), null, null, STAFF));
+		rows.add(new Row("POST /api/v1/plans", (w) -> "/api/v1/plans", (w) -> "code: [",
+				MediaType.parseMediaType("application/yaml"), ADMINISTRATORS));
+		rows.add(new Row("GET /api/v1/plans/{code}/figures", (w) -> "/api/v1/plans/" + w.plan() + "/figures", null,
+				null, STAFF));
+		rows.add(new Row(
+				"POST /api/v1/plans/{code}/figures", (w) -> "/api/v1/plans/" + w.plan() + "/figures", (w) -> List.of(Map
+					.of("indicator", "1", "unit", w.schoolA(), "period", "2025-Q1", "numerator", 1, "denominator", 2)),
+				json, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/plans/{code}/report", (w) -> "/api/v1/plans/" + w.plan() + "/report?period=2025",
+				null, null, STAFF));
+		return rows;
+	}
+
+	private static Map<String, Object> member(String unit) {
+		return Map.of("username", "m-" + UUID.randomUUID().toString().substring(0, 8), "displayName", "Thầy B", "role",
+				"viewer", "unit", unit, "password", StaffFixtures.PASSWORD);
+	}
+
+	private static Map<String, Object> unit(String parent) {
+		return Fixtures.unit("U-" + UUID.randomUUID().toString().substring(0, 8), "Trường mới", "primary", parent, 100);
+	}
+
+	private static Map<String, Object> campaign(String unit, Instant now) {
+		var body = new HashMap<String, Object>();
+		body.put("name", "Khảo sát ma trận");
+		body.put("template", "kiem-thu");
+		body.put("period", "2025-Q1");
+		body.put("opensAt", now.toString());
+		body.put("closesAt", now.plus(30, ChronoUnit.DAYS).toString());
+		body.put("units", List.of(unit));
+		return body;
+	}
+
+}
