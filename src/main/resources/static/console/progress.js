@@ -84,6 +84,10 @@
 
 	var source = new EventSource('/api/v1/progress/stream?' + query);
 	source.addEventListener('progress', function (event) {
+		main.setAttribute('data-stream', 'live');
 		update(JSON.parse(event.data));
+	});
+	source.addEventListener('error', function () {
+		main.setAttribute('data-stream', 'reconnecting');
 	});
 }());
