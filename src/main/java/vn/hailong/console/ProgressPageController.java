@@ -1,7 +1,5 @@
 package vn.hailong.console;
 
-import java.util.function.LongPredicate;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Controller;
@@ -12,6 +10,7 @@ import org.springframework.web.reactive.resource.ResourceUrlProvider;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.hailong.account.StaffAccess;
 import vn.hailong.comment.CommentService;
 import vn.hailong.progress.ProgressService;
 import vn.hailong.system.ApiException;
@@ -23,8 +22,6 @@ import vn.hailong.system.ApiException;
 @Controller
 class ProgressPageController {
 
-	private static final LongPredicate EVERY_UNIT = (unit) -> true;
-
 	private static final String SCRIPT = "/console/progress.js";
 
 	private static final ConsoleFormats FORMATS = new ConsoleFormats();
@@ -35,15 +32,20 @@ class ProgressPageController {
 
 	private final ResourceUrlProvider urls;
 
-	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls) {
+	private final StaffAccess access;
+
+	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls,
+			StaffAccess access) {
 		this.progress = progress;
 		this.comments = comments;
 		this.urls = urls;
+		this.access = access;
 	}
 
 	@GetMapping({ "/console", "/console/" })
 	Mono<Rendering> dashboard(ServerWebExchange exchange) {
-		return this.progress.dashboard(EVERY_UNIT)
+		return this.access.current()
+			.flatMap((access) -> this.progress.dashboard(access::canRead))
 			.zipWith(this.urls.getForUriString(SCRIPT, exchange).defaultIfEmpty(SCRIPT))
 			.map((model) -> Rendering.view("console/dashboard")
 				.modelAttribute("campaigns", model.getT1())
@@ -56,7 +58,8 @@ class ProgressPageController {
 	Mono<Rendering> comments(@PathVariable long id, @RequestParam(required = false) String unit,
 			@RequestParam(defaultValue = "1") String page) {
 		int number = parsePage(page);
-		return this.comments.page(id, unit, number, CommentService.DEFAULT_SIZE, EVERY_UNIT)
+		return this.access.current()
+			.flatMap((access) -> this.comments.page(id, unit, number, CommentService.DEFAULT_SIZE, access::canRead))
 			.map((comments) -> Rendering.view("console/comments")
 				.modelAttribute("comments", comments)
 				.modelAttribute("campaignId", id)

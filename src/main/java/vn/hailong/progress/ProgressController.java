@@ -1,7 +1,6 @@
 package vn.hailong.progress;
 
 import java.util.List;
-import java.util.function.LongPredicate;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,26 +13,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.account.StaffAccess;
+
 /**
  * The JSON API and the server-sent event streams of campaigns' progress.
  */
 @RestController
 class ProgressController {
 
-	private static final LongPredicate EVERY_UNIT = (unit) -> true;
-
 	private final ProgressService progress;
 
 	private final ProgressProperties properties;
 
-	ProgressController(ProgressService progress, ProgressProperties properties) {
+	private final StaffAccess access;
+
+	ProgressController(ProgressService progress, ProgressProperties properties, StaffAccess access) {
 		this.progress = progress;
 		this.properties = properties;
+		this.access = access;
 	}
 
 	@GetMapping(path = "/api/v1/campaigns/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<CampaignProgress> progress(@PathVariable long id) {
-		return this.progress.progress(id, EVERY_UNIT);
+		return this.access.current().flatMap((access) -> this.progress.progress(id, access::canRead));
 	}
 
 	@GetMapping(path = { "/api/v1/campaigns/{id}/progress", "/api/v1/campaigns/{id}/progress/stream" },
@@ -44,7 +46,7 @@ class ProgressController {
 
 	@GetMapping(path = "/api/v1/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<List<CampaignProgress>> dashboard() {
-		return this.progress.dashboard(EVERY_UNIT);
+		return this.access.current().flatMap((access) -> this.progress.dashboard(access::canRead));
 	}
 
 	@GetMapping(path = { "/api/v1/progress", "/api/v1/progress/stream" }, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -54,17 +56,19 @@ class ProgressController {
 	}
 
 	private Mono<ResponseEntity<Flux<ServerSentEvent<CampaignProgress>>>> events(List<Long> campaigns) {
-		return this.progress.live(campaigns, EVERY_UNIT).map((updates) -> {
-			Flux<ServerSentEvent<CampaignProgress>> data = updates
-				.map((update) -> ServerSentEvent.builder(update).event("progress").build());
-			Flux<ServerSentEvent<CampaignProgress>> heartbeat = Flux.interval(this.properties.heartbeat())
-				.map((tick) -> ServerSentEvent.<CampaignProgress>builder().comment("keep-alive").build());
-			return ResponseEntity.ok()
-				.contentType(MediaType.TEXT_EVENT_STREAM)
-				.header("Cache-Control", "no-cache")
-				.header("X-Accel-Buffering", "no")
-				.body(Flux.merge(data, heartbeat));
-		});
+		return this.access.current()
+			.flatMap((access) -> this.progress.live(campaigns, access::canRead))
+			.map((updates) -> {
+				Flux<ServerSentEvent<CampaignProgress>> data = updates
+					.map((update) -> ServerSentEvent.builder(update).event("progress").build());
+				Flux<ServerSentEvent<CampaignProgress>> heartbeat = Flux.interval(this.properties.heartbeat())
+					.map((tick) -> ServerSentEvent.<CampaignProgress>builder().comment("keep-alive").build());
+				return ResponseEntity.ok()
+					.contentType(MediaType.TEXT_EVENT_STREAM)
+					.header("Cache-Control", "no-cache")
+					.header("X-Accel-Buffering", "no")
+					.body(Flux.merge(data, heartbeat));
+			});
 	}
 
 }

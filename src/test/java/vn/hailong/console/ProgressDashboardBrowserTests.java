@@ -21,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
+import vn.hailong.StaffFixtures;
+import vn.hailong.account.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -78,9 +80,14 @@ class ProgressDashboardBrowserTests {
 			.fetch()
 			.rowsUpdated()
 			.block();
+		String username = new StaffFixtures(this.client).member(Role.ADMINISTRATOR, null);
 		this.context = chromium.browser().newContext();
 		Page page = this.context.newPage();
-		page.navigate("http://localhost:" + this.port + "/console");
+		page.navigate("http://localhost:" + this.port + "/console/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(StaffFixtures.PASSWORD);
+		page.locator("form button[type='submit']").click();
+		page.waitForURL("**/console");
 		var row = page.locator("#campaign-" + campaign + " tr[data-unit='" + school + "']");
 		assertThat(row.locator("[data-field='responses']")).hasText("0");
 		assertThat(row.locator("[data-field='status']")).hasText("Chậm");
