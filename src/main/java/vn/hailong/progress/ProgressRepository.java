@@ -38,6 +38,22 @@ class ProgressRepository {
 	}
 
 	/**
+	 * Lists which units each of the given campaigns surveys, without counting anything.
+	 * @param campaigns the campaigns' ids
+	 * @return pairs of campaign id and unit id
+	 */
+	Flux<long[]> units(Collection<Long> campaigns) {
+		if (campaigns.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.database
+			.sql("select campaign_id, unit_id from campaign_unit where campaign_id = any(cast(:campaigns as int8[]))")
+			.bind("campaigns", campaigns.toArray(Long[]::new))
+			.map((row) -> new long[] { row.get("campaign_id", Long.class), row.get("unit_id", Long.class) })
+			.all();
+	}
+
+	/**
 	 * Counts the responses of every unit of the given campaigns, units without responses
 	 * included.
 	 * @param campaigns the campaigns' ids

@@ -83,23 +83,36 @@ public class ProgressService {
 	 * readable units
 	 */
 	public Mono<List<CampaignProgress>> dashboard(LongPredicate readable) {
-		return this.campaigns.findAll().collectList().flatMap((all) -> count(all, readable)).map((shown) -> {
-			var ordered = new ArrayList<CampaignProgress>();
-			shown.stream()
-				.filter((progress) -> progress.state() == CampaignState.OPEN)
-				.sorted(Comparator.comparing(CampaignProgress::closesAt))
-				.forEach(ordered::add);
-			shown.stream()
-				.filter((progress) -> progress.state() == CampaignState.DRAFT)
-				.sorted(Comparator.comparing(CampaignProgress::opensAt))
-				.forEach(ordered::add);
-			shown.stream()
-				.filter((progress) -> progress.state() == CampaignState.CLOSED)
-				.sorted(Comparator.comparing(CampaignProgress::closesAt).reversed())
-				.limit(RECENTLY_CLOSED)
-				.forEach(ordered::add);
-			return ordered;
-		});
+		return this.campaigns.findAll()
+			.collectList()
+			.flatMap((all) -> this.counts.units(all.stream().map(Campaign::id).toList())
+				.filter((pair) -> readable.test(pair[1]))
+				.map((pair) -> pair[0])
+				.collect(Collectors.toSet())
+				.map((visible) -> shown(all, visible)))
+			.flatMap((shown) -> count(shown, readable));
+	}
+
+	/**
+	 * Chooses and orders the campaigns the dashboard shows, before anything is counted.
+	 */
+	private static List<Campaign> shown(List<Campaign> all, Set<Long> visible) {
+		var ordered = new ArrayList<Campaign>();
+		var candidates = all.stream().filter((campaign) -> visible.contains(campaign.id())).toList();
+		candidates.stream()
+			.filter((campaign) -> campaign.state() == CampaignState.OPEN)
+			.sorted(Comparator.comparing(Campaign::closesAt))
+			.forEach(ordered::add);
+		candidates.stream()
+			.filter((campaign) -> campaign.state() == CampaignState.DRAFT)
+			.sorted(Comparator.comparing(Campaign::opensAt))
+			.forEach(ordered::add);
+		candidates.stream()
+			.filter((campaign) -> campaign.state() == CampaignState.CLOSED)
+			.sorted(Comparator.comparing(Campaign::closesAt).reversed())
+			.limit(RECENTLY_CLOSED)
+			.forEach(ordered::add);
+		return ordered;
 	}
 
 	/**

@@ -171,6 +171,33 @@ class ProgressIntegrationTests {
 	}
 
 	@Test
+	void dashboardListsOpenCampaignsThenDraftsThenClosedOnes() {
+		Instant now = Instant.now();
+		long draft = this.fixtures.draftCampaign("kiem-thu", List.of(this.school1), now.plus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(5)));
+		// closing far in the future, so that it is among the ten closed campaigns shown
+		long closed = this.fixtures.draftCampaign("kiem-thu", List.of(this.school1), now.minus(Duration.ofDays(1)),
+				now.plus(Duration.ofDays(36500)));
+		this.client.post().uri("/api/v1/campaigns/{id}/open", closed).exchange().expectStatus().isOk();
+		this.client.post().uri("/api/v1/campaigns/{id}/close", closed).exchange().expectStatus().isOk();
+		long open = this.fixtures.openCampaign("kiem-thu", List.of(this.school2));
+		List<Map<String, Object>> dashboard = this.client.get()
+			.uri("/api/v1/progress")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		List<Object> ids = dashboard.stream().map((campaign) -> campaign.get("campaign")).toList();
+		assertThat(ids).contains((int) open, (int) draft, (int) closed);
+		assertThat(ids.indexOf((int) open)).isLessThan(ids.indexOf((int) draft));
+		assertThat(ids.indexOf((int) draft)).isLessThan(ids.indexOf((int) closed));
+		assertThat(dashboard.get(ids.indexOf((int) draft))).containsEntry("state", "draft");
+	}
+
+	@Test
 	void refusesUnknownCampaignBeforeStreaming() {
 		this.client.get()
 			.uri("/api/v1/campaigns/{id}/progress", Long.MAX_VALUE)
