@@ -37,8 +37,11 @@ class ResponseWriter {
 
 	private final AtomicInteger busy = new AtomicInteger();
 
-	ResponseWriter(ResponseRepository responses, IntakeProperties properties) {
+	private final ResponseArrivals arrivals;
+
+	ResponseWriter(ResponseRepository responses, IntakeProperties properties, ResponseArrivals arrivals) {
 		this.responses = responses;
+		this.arrivals = arrivals;
 		this.writers = properties.writers();
 		this.batchSize = properties.batchSize();
 	}
@@ -91,7 +94,10 @@ class ResponseWriter {
 	private Mono<Void> store(List<Pending> batch) {
 		return Flux.defer(() -> this.responses.insertAll(batch.stream().map(Pending::response).toList()))
 			.collectMap(ResponseRepository.Inserted::id, ResponseRepository.Inserted::receivedAt)
-			.doOnNext((stored) -> complete(batch, stored))
+			.doOnNext((stored) -> {
+				complete(batch, stored);
+				announce(batch, stored);
+			})
 			.then()
 			.onErrorResume((ex) -> {
 				if (batch.size() == 1) {
@@ -106,6 +112,15 @@ class ResponseWriter {
 		for (Pending pending : batch) {
 			pending.sink().success(Optional.ofNullable(stored.get(pending.response().id())));
 		}
+	}
+
+	private void announce(List<Pending> batch, Map<UUID, Instant> stored) {
+		batch.stream()
+			.map(Pending::response)
+			.filter((response) -> stored.containsKey(response.id()))
+			.mapToLong(ResponseRepository.NewResponse::campaign)
+			.distinct()
+			.forEach(this.arrivals::committed);
 	}
 
 	private record Pending(ResponseRepository.NewResponse response, MonoSink<Optional<Instant>> sink) {

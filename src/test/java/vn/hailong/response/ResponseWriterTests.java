@@ -24,7 +24,7 @@ class ResponseWriterTests {
 
 	@Test
 	void answersOnlyAfterTheStatementCompletesAndBatchesWhatQueuedMeanwhile() {
-		var writer = new ResponseWriter(this.repository, new IntakeProperties(1, 128));
+		var writer = new ResponseWriter(this.repository, new IntakeProperties(1, 128), new ResponseArrivals());
 		var first = writer.write(response()).toFuture();
 		var second = writer.write(response()).toFuture();
 		var third = writer.write(response()).toFuture();
@@ -43,7 +43,7 @@ class ResponseWriterTests {
 
 	@Test
 	void reportsResponsesTheStatementDidNotStore() {
-		var writer = new ResponseWriter(this.repository, new IntakeProperties(2, 128));
+		var writer = new ResponseWriter(this.repository, new IntakeProperties(2, 128), new ResponseArrivals());
 		var response = writer.write(response()).toFuture();
 		this.repository.complete(0, false);
 		assertThat(response).isCompletedWithValue(Optional.empty());
@@ -51,7 +51,7 @@ class ResponseWriterTests {
 
 	@Test
 	void writesRepeatedIdAfterTheFirstHasCommitted() {
-		var writer = new ResponseWriter(this.repository, new IntakeProperties(1, 128));
+		var writer = new ResponseWriter(this.repository, new IntakeProperties(1, 128), new ResponseArrivals());
 		var blocker = writer.write(response()).toFuture();
 		var shared = response();
 		var original = writer.write(shared).toFuture();
@@ -83,7 +83,7 @@ class ResponseWriterTests {
 				return Flux.fromIterable(batch).map((response) -> new Inserted(response.id(), NOW));
 			}
 		};
-		var writer = new ResponseWriter(repository, new IntakeProperties(1, 128));
+		var writer = new ResponseWriter(repository, new IntakeProperties(1, 128), new ResponseArrivals());
 		var first = writer.write(response()).toFuture();
 		var good = writer.write(response()).toFuture();
 		var failed = writer.write(bad).toFuture();
@@ -109,13 +109,34 @@ class ResponseWriterTests {
 				return Flux.fromIterable(batch).map((response) -> new Inserted(response.id(), NOW));
 			}
 		};
-		var writer = new ResponseWriter(repository, new IntakeProperties(1, 128));
+		var writer = new ResponseWriter(repository, new IntakeProperties(1, 128), new ResponseArrivals());
 		assertThat(writer.write(response()).toFuture()).isCompletedExceptionally();
 		assertThat(writer.write(response()).toFuture()).isCompletedWithValue(Optional.of(NOW));
 	}
 
+	@Test
+	void announcesEachCampaignOfACommittedBatchOnceAndNothingForResponsesNotStored() {
+		var arrivals = new ResponseArrivals();
+		var announced = new CopyOnWriteArrayList<Long>();
+		arrivals.campaigns().subscribe(announced::add);
+		var writer = new ResponseWriter(this.repository, new IntakeProperties(1, 128), arrivals);
+		writer.write(response(7)).subscribe();
+		writer.write(response(7)).subscribe();
+		writer.write(response(7)).subscribe();
+		writer.write(response(8)).subscribe();
+		assertThat(announced).isEmpty();
+		this.repository.complete(0, false);
+		assertThat(announced).isEmpty();
+		this.repository.complete(1, true);
+		assertThat(announced).containsExactly(7L, 8L);
+	}
+
 	private static ResponseRepository.NewResponse response() {
-		return new ResponseRepository.NewResponse(UUID.randomUUID(), 1, "TH",
+		return response(1);
+	}
+
+	private static ResponseRepository.NewResponse response(long campaign) {
+		return new ResponseRepository.NewResponse(UUID.randomUUID(), campaign, "TH",
 				new AnswerSheet(List.of(), List.of(), new byte[32]));
 	}
 

@@ -1,0 +1,94 @@
+package vn.hailong.console;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.resource.ResourceUrlProvider;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import vn.hailong.account.StaffAccess;
+import vn.hailong.comment.CommentService;
+import vn.hailong.progress.ProgressService;
+import vn.hailong.system.ApiException;
+
+/**
+ * The console's home, a live dashboard of the campaigns' progress, and the page of a
+ * campaign's free-text answers.
+ */
+@Controller
+class ProgressPageController {
+
+	private static final String SCRIPT = "/console/progress.js";
+
+	private static final ConsoleFormats FORMATS = new ConsoleFormats();
+
+	private final ProgressService progress;
+
+	private final CommentService comments;
+
+	private final ResourceUrlProvider urls;
+
+	private final StaffAccess access;
+
+	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls,
+			StaffAccess access) {
+		this.progress = progress;
+		this.comments = comments;
+		this.urls = urls;
+		this.access = access;
+	}
+
+	@GetMapping({ "/console", "/console/" })
+	Mono<Rendering> dashboard(ServerWebExchange exchange) {
+		return this.access.current()
+			.flatMap((access) -> this.progress.dashboard(access::canRead))
+			.zipWith(this.urls.getForUriString(SCRIPT, exchange).defaultIfEmpty(SCRIPT))
+			.map((model) -> Rendering.view("console/dashboard")
+				.modelAttribute("campaigns", model.getT1())
+				.modelAttribute("script", model.getT2())
+				.modelAttribute("formats", FORMATS)
+				.build());
+	}
+
+	@GetMapping("/console/campaigns/{id}/comments")
+	Mono<Rendering> comments(@PathVariable long id, @RequestParam(required = false) String unit,
+			@RequestParam(defaultValue = "1") String page) {
+		int number = parsePage(page);
+		return this.access.current()
+			.flatMap((access) -> this.comments.page(id, unit, number, CommentService.DEFAULT_SIZE, access::canRead))
+			.map((comments) -> Rendering.view("console/comments")
+				.modelAttribute("comments", comments)
+				.modelAttribute("campaignId", id)
+				.modelAttribute("formats", FORMATS)
+				.build())
+			.onErrorResume(ApiException.class,
+					(ex) -> Mono.just(Rendering.view("console/comments")
+						.modelAttribute("problem", problemKey(ex))
+						.modelAttribute("campaignId", id)
+						.status(ex.status())
+						.build()));
+	}
+
+	private static int parsePage(String page) {
+		try {
+			return Math.max(1, Integer.parseInt(page.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return 1;
+		}
+	}
+
+	private static String problemKey(ApiException ex) {
+		return switch (ex.kind()) {
+			case "not-found" -> "console.problem.notFound";
+			case "outside-scope", "forbidden" -> "console.problem.outsideScope";
+			case "invalid-request" -> "console.problem.unknownUnit";
+			default -> "console.problem.other";
+		};
+	}
+
+}
