@@ -231,6 +231,19 @@ class StaffEndpointAccessIntegrationTests {
 				json, MANAGERS_OF_A));
 		rows.add(new Row("GET /api/v1/plans/{code}/report", (w) -> "/api/v1/plans/" + w.plan() + "/report?period=2025",
 				null, null, STAFF));
+		rows.add(new Row("GET /api/v1/campaigns/{id}/progress",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/progress", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/campaigns/{id}/progress/stream",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/progress/stream", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/progress", (w) -> "/api/v1/progress", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/progress/stream", (w) -> "/api/v1/progress/stream?campaign=" + w.campaignA(),
+				null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/campaigns/{id}/comments",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/comments", null, null, READERS_OF_A));
+		rows.add(new Row("GET /console", (w) -> "/console", null, null, STAFF));
+		rows.add(new Row("GET /console/", (w) -> "/console/", null, null, STAFF));
+		rows.add(new Row("GET /console/campaigns/{id}/comments",
+				(w) -> "/console/campaigns/" + w.campaignA() + "/comments", null, null, READERS_OF_A));
 		return rows;
 	}
 
