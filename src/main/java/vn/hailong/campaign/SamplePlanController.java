@@ -10,13 +10,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.account.StaffAccess;
 import vn.hailong.report.ReportProperties;
 import vn.hailong.system.ApiException;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
 /**
- * The JSON API of the sample-size planner: proposed targets per unit for a campaign.
+ * The JSON API of the sample-size planner: proposed targets per unit for a campaign, for
+ * units within the member's reach.
  */
 @RestController
 class SamplePlanController {
@@ -25,9 +27,12 @@ class SamplePlanController {
 
 	private final ReportProperties report;
 
-	SamplePlanController(UnitService units, ReportProperties report) {
+	private final StaffAccess access;
+
+	SamplePlanController(UnitService units, ReportProperties report, StaffAccess access) {
 		this.units = units;
 		this.report = report;
+		this.access = access;
 	}
 
 	@GetMapping("/api/v1/sample-plan")
@@ -43,9 +48,14 @@ class SamplePlanController {
 			}
 		}
 		Double chosen = e;
-		return this.units.findAll()
-			.collectMap(Unit::code, Function.identity())
-			.map((known) -> SamplePlanner.plan(codes(units), mode, chosen, this.report.margin(), known));
+		List<String> codes = codes(units);
+		return this.access.current().doOnNext((access) -> {
+			if (codes != null) {
+				codes.forEach(access::requireRead);
+			}
+		})
+			.then(this.units.findAll().collectMap(Unit::code, Function.identity()))
+			.map((known) -> SamplePlanner.plan(codes, mode, chosen, this.report.margin(), known));
 	}
 
 	private static List<String> codes(List<String> units) {

@@ -18,6 +18,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +27,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
+import vn.hailong.account.Access;
+import vn.hailong.account.Role;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditLog;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignInput;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
-import vn.hailong.campaign.Period;
 import vn.hailong.campaign.SamplePlan;
 import vn.hailong.campaign.SamplePlanner;
 import vn.hailong.invitation.QrCodes;
@@ -45,7 +49,8 @@ import vn.hailong.unit.UnitService;
 
 /**
  * The staff pages of campaigns: the list, the launch form with the sample-size planner,
- * each campaign's page with its links and QR codes, and the printable notice per unit.
+ * each campaign's page with its links and QR codes, and the printable notice per unit;
+ * each shows only the member's units, and every change is recorded in the audit log.
  */
 @Controller
 @RequestMapping("/console/campaigns")
@@ -67,19 +72,31 @@ class CampaignPagesController {
 
 	private final Clock clock;
 
+	private final StaffAccess access;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transactions;
+
 	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, StaffAccess access, AuditLog audit,
+			TransactionalOperator transactions) {
 		this.campaigns = campaigns;
 		this.units = units;
 		this.templates = templates;
 		this.links = links;
 		this.messages = messages;
 		this.clock = clock;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	@GetMapping
 	Mono<Rendering> list() {
-		return this.campaigns.findAll()
+		return this.access.current()
+			.flatMapMany(
+					(access) -> this.campaigns.findAll().filter((campaign) -> access.canReadAnyOf(campaign.units())))
 			.map((campaign) -> new CampaignLine(campaign.id(), campaign.name(), templateTitle(campaign),
 					campaign.period().code(), ConsoleFormats.state(campaign.state()), campaign.state().code(),
 					ConsoleFormats.date(campaign.opensAt()), ConsoleFormats.lastDate(campaign.closesAt()),
@@ -141,7 +158,13 @@ class CampaignPagesController {
 			return Mono.just(launchPage(form, units, null, errors(problems), HttpStatus.BAD_REQUEST));
 		}
 		return this.campaigns.create(input)
-			.flatMap((campaign) -> form.openNow() ? this.campaigns.open(campaign.id()) : Mono.just(campaign))
+			.flatMap((campaign) -> this.audit
+				.record("campaign.created", "campaign", Long.toString(campaign.id()),
+						Map.of("name", campaign.name(), "template", campaign.template(), "period",
+								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
+				.thenReturn(campaign))
+			.flatMap((campaign) -> form.openNow() ? opened(campaign.id()) : Mono.just(campaign))
+			.as(this.transactions::transactional)
 			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + campaign.id()).build())
 			.onErrorResume(ApiException.class, (ex) -> {
 				if (ex.errors().isEmpty()) {
@@ -282,14 +305,17 @@ class CampaignPagesController {
 
 	@GetMapping("/{id}")
 	Mono<Rendering> campaign(@PathVariable long id, ServerHttpRequest request) {
-		return this.campaigns.find(id)
+		return this.access.current()
+			.zipWith(this.campaigns.find(id))
+			.doOnNext((found) -> found.getT1().requireReadAnyOf(found.getT2().units()))
 			.zipWith(this.campaigns.responsesPerUnit(id))
 			.zipWith(this.units.findAll().collectMap(Unit::code, Function.identity()))
 			.map((loaded) -> {
-				Campaign campaign = loaded.getT1().getT1();
+				Access access = loaded.getT1().getT1().getT1();
+				Campaign campaign = loaded.getT1().getT1().getT2();
 				Map<String, Long> responses = loaded.getT1().getT2();
 				Map<String, Unit> units = loaded.getT2();
-				var visible = campaign.units().stream().map(units::get).toList();
+				var visible = campaign.units().stream().filter(access::canRead).map(units::get).toList();
 				var rows = UnitTree.of(visible).stream().map((node) -> {
 					String code = node.unit().code();
 					String base = "/api/v1/campaigns/" + id + "/units/" + code;
@@ -309,7 +335,7 @@ class CampaignPagesController {
 					.modelAttribute("units", rows)
 					.modelAttribute("total", total)
 					.modelAttribute("target", target)
-					.modelAttribute("canManage", true)
+					.modelAttribute("canManage", access.canManageAllOf(campaign.units()))
 					.modelAttribute("canOpen", campaign.state() == CampaignState.DRAFT)
 					.modelAttribute("canClose", campaign.state() == CampaignState.OPEN)
 					.build();
@@ -318,17 +344,38 @@ class CampaignPagesController {
 
 	@PostMapping("/{id}/open")
 	Mono<Rendering> open(@PathVariable long id) {
-		return this.campaigns.open(id).map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
+		return manage(id).then(opened(id))
+			.as(this.transactions::transactional)
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
 	}
 
 	@PostMapping("/{id}/close")
 	Mono<Rendering> close(@PathVariable long id) {
-		return this.campaigns.close(id).map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
+		return manage(id).then(this.campaigns.close(id))
+			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign))
+			.as(this.transactions::transactional)
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
+	}
+
+	private Mono<Campaign> opened(long id) {
+		return this.campaigns.open(id)
+			.flatMap((campaign) -> this.audit.record("campaign.opened", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign));
+	}
+
+	private Mono<Campaign> manage(long id) {
+		return this.access.current().zipWith(this.campaigns.find(id)).map((found) -> {
+			found.getT1().requireManageAllOf(found.getT2().units());
+			return found.getT2();
+		});
 	}
 
 	@GetMapping("/{id}/units/{unit}/notice")
 	Mono<Rendering> notice(@PathVariable long id, @PathVariable String unit, ServerHttpRequest request) {
-		return this.campaigns.find(id)
+		return this.access.current()
+			.doOnNext((access) -> access.requireRead(unit))
+			.then(this.campaigns.find(id))
 			.filter((campaign) -> campaign.surveys(unit))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + id, unit)))
 			.zipWith(this.units.find(unit))
@@ -356,8 +403,16 @@ class CampaignPagesController {
 		return this.campaigns.templateOf(campaign).template().title().vi();
 	}
 
+	/**
+	 * The units the member may launch campaigns for; a viewer is refused.
+	 */
 	private Mono<List<Unit>> manageableUnits() {
-		return this.units.findAll().collectList();
+		return this.access.current().flatMap((access) -> {
+			if (access.member().role() == Role.VIEWER) {
+				return Mono.error(Access.forbidden());
+			}
+			return this.units.findAll().filter((unit) -> access.canManage(unit.code())).collectList();
+		});
 	}
 
 	/**

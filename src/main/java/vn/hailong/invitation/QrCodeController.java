@@ -18,13 +18,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.account.StaffAccess;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.system.ApiException;
 
 /**
  * QR codes of the public survey link of each unit of a campaign, as SVG and PNG
- * downloads.
+ * downloads, for members who may read the unit.
  */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaign}/units/{unit}")
@@ -40,31 +41,34 @@ class QrCodeController {
 
 	private final SurveyLinks links;
 
-	QrCodeController(CampaignService campaigns, SurveyLinks links) {
+	private final StaffAccess access;
+
+	QrCodeController(CampaignService campaigns, SurveyLinks links, StaffAccess access) {
 		this.campaigns = campaigns;
 		this.links = links;
+		this.access = access;
 	}
 
 	@GetMapping("/qr.svg")
 	Mono<ResponseEntity<byte[]>> svg(@PathVariable long campaign, @PathVariable String unit,
 			@RequestParam(required = false) String size, ServerHttpRequest request) {
-		int pixels = size(size);
 		return surveyed(campaign, unit).map((found) -> download(found, unit, "svg", SVG,
-				QrCodes.svgDocument(this.links.survey(request, campaign, unit), pixels)
+				QrCodes.svgDocument(this.links.survey(request, campaign, unit), size(size))
 					.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@GetMapping("/qr.png")
 	Mono<ResponseEntity<byte[]>> png(@PathVariable long campaign, @PathVariable String unit,
 			@RequestParam(required = false) String size, ServerHttpRequest request) {
-		int pixels = size(size);
 		return surveyed(campaign, unit).publishOn(Schedulers.boundedElastic())
 			.map((found) -> download(found, unit, "png", MediaType.IMAGE_PNG,
-					QrCodes.png(this.links.survey(request, campaign, unit), pixels)));
+					QrCodes.png(this.links.survey(request, campaign, unit), size(size))));
 	}
 
 	private Mono<Campaign> surveyed(long campaign, String unit) {
-		return this.campaigns.find(campaign)
+		return this.access.current()
+			.doOnNext((access) -> access.requireRead(unit))
+			.then(this.campaigns.find(campaign))
 			.filter((found) -> found.surveys(unit))
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + campaign, unit)));
 	}

@@ -91,6 +91,12 @@ class CampaignPagesIntegrationTests {
 			.jsonPath("$.targets['" + this.units.get(2) + "']")
 			.isEqualTo(210);
 
+		assertThat(this.fixtures.count(
+				"select count(*) from audit_event where subject_type = 'campaign' and subject_id = $1 "
+						+ "and action in ('campaign.created', 'campaign.opened') and actor = 'test-admin'",
+				Long.toString(id)))
+			.isEqualTo(2);
+
 		String campaignPage = get(location);
 		String link = "http://localhost:" + this.port + "/s/" + id + "/" + this.units.get(1);
 		assertThat(campaignPage).contains("Khảo sát quý III", "quý III năm 2025", "Đang mở", link,
@@ -141,6 +147,9 @@ class CampaignPagesIntegrationTests {
 			.location("/console/campaigns/" + id);
 		assertThat(get("/console/campaigns/" + id)).contains("Đang mở", "Đóng chiến dịch");
 		this.client.post().uri("/console/campaigns/{id}/close", id).exchange().expectStatus().isSeeOther();
+		assertThat(this.fixtures.count("select count(*) from audit_event where subject_id = $1 "
+				+ "and action in ('campaign.opened', 'campaign.closed')", Long.toString(id)))
+			.isEqualTo(2);
 		assertThat(get("/console/campaigns/" + id)).contains("Đã đóng").doesNotContain("Đóng chiến dịch</button>");
 		assertThat(get("/console/campaigns")).contains("/console/campaigns/" + id, "Đã đóng");
 	}

@@ -2,7 +2,8 @@ package vn.hailong.console;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -27,15 +28,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
+import vn.hailong.StaffTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The printable notice in a real headless Chromium: it prints as exactly one A4 page, and
- * its QR code, as drawn on screen, reads back as the unit's link.
+ * Launching a campaign in a real headless Chromium: sign in through the form, propose
+ * targets and create the campaign with the session's CSRF token, then open the printable
+ * notice, which prints as exactly one A4 page with a QR code that reads back as the
+ * unit's link.
  */
 @IntegrationTest
-class NoticeBrowserTests {
+class CampaignLaunchBrowserTests {
 
 	private static final Pattern PDF_PAGE = Pattern.compile("/Type\\s*/Page(?![s])");
 
@@ -74,14 +78,36 @@ class NoticeBrowserTests {
 	}
 
 	@Test
-	void printsOnOneA4PageWithAReadableQrCode() throws Exception {
+	void launchesACampaignAndPrintsItsNoticeOnOneA4Page() throws Exception {
 		var fixtures = new Fixtures(this.client, this.database);
 		String school = fixtures.district().get(1);
-		long campaign = fixtures.openCampaign("phu-huynh-truong-cong-lap", List.of(school));
 		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 1400));
 		Page page = this.context.newPage();
 		String base = "http://localhost:" + this.port;
-		page.navigate(base + "/console/campaigns/" + campaign + "/units/" + school + "/notice");
+		page.navigate(base + "/console/login");
+		page.fill("#username", StaffTestConfiguration.ADMIN_USERNAME);
+		page.fill("#password", StaffTestConfiguration.ADMIN_PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL(base + "/console");
+
+		page.navigate(base + "/console/campaigns/new");
+		page.fill("#name", "Khảo sát cha mẹ học sinh quý III");
+		page.selectOption("#template", "phu-huynh-truong-cong-lap");
+		page.fill("#period", "2025-Q3");
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		page.fill("#opens", today.toString());
+		page.fill("#closes", today.plusDays(30).toString());
+		page.check("input[name=units][value='" + school + "']");
+		page.click("button[value=propose]");
+		assertThat(page.inputValue("input[name='target." + school + "']")).isEqualTo("240");
+		page.check("input[name=open]");
+		page.click("button[value=create]");
+		page.waitForURL(Pattern.compile(".*/console/campaigns/[0-9]+$"));
+		long campaign = Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+		assertThat(page.textContent("main")).contains("Đang mở", "0 / 240");
+
+		page.click("a[href$='/units/" + school + "/notice']");
+		page.waitForURL(Pattern.compile(".*/notice$"));
 
 		byte[] png = page.locator("svg.qr").screenshot();
 		var image = ImageIO.read(new ByteArrayInputStream(png));
