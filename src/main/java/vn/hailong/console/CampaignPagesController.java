@@ -1,5 +1,6 @@
 package vn.hailong.console;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -265,6 +266,12 @@ class CampaignPagesController {
 			.modelAttribute("units", rows)
 			.modelAttribute("templates", templateOptions)
 			.modelAttribute("plan", plan)
+			.modelAttribute("marginPercent",
+					(plan != null) ? BigDecimal.valueOf(plan.margin())
+						.movePointRight(2)
+						.stripTrailingZeros()
+						.toPlainString()
+						.replace('.', ',') : null)
 			.modelAttribute("errors", errors)
 			.status(status)
 			.build();

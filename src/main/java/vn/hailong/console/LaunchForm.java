@@ -62,10 +62,6 @@ record LaunchForm(String name, String template, String period, String opens, Str
 		return (value != null) ? value.strip() : "";
 	}
 
-	boolean selected(String unit) {
-		return this.units.contains(unit);
-	}
-
 	String target(String unit) {
 		return this.targets.getOrDefault(unit, "");
 	}

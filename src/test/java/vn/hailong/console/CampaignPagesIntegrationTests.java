@@ -63,7 +63,7 @@ class CampaignPagesIntegrationTests {
 		String proposed = post(form).expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
 		assertThat(proposed).containsPattern(targetField(1, "240"))
 			.containsPattern(targetField(2, "200"))
-			.contains("Đề xuất: tổng <strong>440</strong>", "value=\"Khảo sát quý III\"");
+			.contains("Đề xuất: tổng <strong>440</strong>", "sai số <span>5</span>%", "value=\"Khảo sát quý III\"");
 
 		form.set("action", "create");
 		form.add("target." + this.units.get(1), "240");
