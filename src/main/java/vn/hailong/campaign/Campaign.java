@@ -1,7 +1,10 @@
 package vn.hailong.campaign;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A survey campaign.
@@ -21,10 +24,11 @@ import java.util.List;
  * browser
  * @param rateLimit the most responses a public campaign accepts from one client address
  * per hour; 0 for no limit
+ * @param targets the planned number of responses of each unit that has one, by unit code
  */
 public record Campaign(long id, String name, String template, int templateVersion, long templateId, Period period,
 		Instant opensAt, Instant closesAt, CampaignState state, List<String> units, CampaignAccess access,
-		boolean allowRepeat, int rateLimit) {
+		boolean allowRepeat, int rateLimit, Map<String, Integer> targets) {
 
 	/**
 	 * The rate limit of a public campaign created without one.
@@ -38,6 +42,7 @@ public record Campaign(long id, String name, String template, int templateVersio
 
 	public Campaign {
 		units = List.copyOf(units);
+		targets = Collections.unmodifiableMap(new TreeMap<>(targets));
 	}
 
 	/**
@@ -48,6 +53,15 @@ public record Campaign(long id, String name, String template, int templateVersio
 	 */
 	public boolean accepts(Instant now) {
 		return this.state == CampaignState.OPEN && !now.isBefore(this.opensAt) && now.isBefore(this.closesAt);
+	}
+
+	/**
+	 * Returns the planned number of responses of a unit.
+	 * @param unitCode the unit's code
+	 * @return the target, or null when the unit has none or is not surveyed
+	 */
+	public Integer target(String unitCode) {
+		return this.targets.get(unitCode);
 	}
 
 	public boolean surveys(String unitCode) {

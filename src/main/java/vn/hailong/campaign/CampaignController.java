@@ -66,9 +66,10 @@ class CampaignController {
 			}
 		})
 			.flatMap((access) -> this.campaigns.create(input))
-			.flatMap((campaign) -> this.audit.record("campaign.created", "campaign", Long.toString(campaign.id()),
-					Map.of("name", campaign.name(), "template", campaign.template(), "period",
-							campaign.period().toString(), "units", campaign.units()))
+			.flatMap((campaign) -> this.audit
+				.record("campaign.created", "campaign", Long.toString(campaign.id()),
+						Map.of("name", campaign.name(), "template", campaign.template(), "period",
+								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
 				.thenReturn(campaign))
 			.as(this.transactions::transactional)
 			.map((campaign) -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign));

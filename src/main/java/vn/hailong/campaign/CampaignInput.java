@@ -2,6 +2,7 @@ package vn.hailong.campaign;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A campaign as requested, before it is checked.
@@ -18,7 +19,14 @@ import java.util.List;
  * false when null
  * @param rateLimit responses accepted per client address per hour in a public campaign, 0
  * for none; {@link Campaign#DEFAULT_RATE_LIMIT} when null
+ * @param targets the planned number of responses per unit code, each from 1 to
+ * {@value #MAX_TARGET}, for some, all or none of the units; null for none
  */
-record CampaignInput(String name, String template, Integer templateVersion, String period, Instant opensAt,
-		Instant closesAt, List<String> units, String access, Boolean allowRepeat, Integer rateLimit) {
+public record CampaignInput(String name, String template, Integer templateVersion, String period, Instant opensAt,
+		Instant closesAt, List<String> units, String access, Boolean allowRepeat, Integer rateLimit,
+		Map<String, Integer> targets) {
+
+	/** The largest target a unit may have. */
+	public static final int MAX_TARGET = 1_000_000;
+
 }

@@ -3,7 +3,9 @@ package vn.hailong.campaign;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -21,7 +23,9 @@ class CampaignRepository {
 	private static final String SELECT = "select c.id, c.name, t.code as template, t.version as template_version, "
 			+ "c.template_id, c.period, c.opens_at, c.closes_at, c.state, c.access, c.allow_repeat, c.rate_limit, "
 			+ "array(select u.code from campaign_unit cu join unit u on u.id = cu.unit_id "
-			+ "where cu.campaign_id = c.id order by u.code) as units "
+			+ "where cu.campaign_id = c.id order by u.code) as units, "
+			+ "array(select u.code || '=' || cu.target from campaign_unit cu join unit u on u.id = cu.unit_id "
+			+ "where cu.campaign_id = c.id and cu.target is not null order by u.code) as targets "
 			+ "from campaign c join survey_template t on t.id = c.template_id ";
 
 	private final DatabaseClient database;
@@ -39,24 +43,41 @@ class CampaignRepository {
 	}
 
 	Mono<Long> insert(String name, long templateId, Period period, Instant opensAt, Instant closesAt,
-			List<String> unitCodes, Guards guards) {
+			List<String> unitCodes, List<Integer> targets, Guards guards) {
 		return this.database
 			.sql("with c as (insert into campaign (name, template_id, period, opens_at, closes_at, access, "
 					+ "allow_repeat, rate_limit) values (:name, :templateId, :period, :opensAt, :closesAt, :access, "
 					+ ":allowRepeat, :rateLimit) returning id), "
-					+ "u as (insert into campaign_unit (campaign_id, unit_id) "
-					+ "select c.id, unit.id from c, unit where unit.code = any(:units)) select id from c")
+					+ "u as (insert into campaign_unit (campaign_id, unit_id, target) "
+					+ "select c.id, unit.id, t.target from c, unnest(cast(:units as text[]), cast(:targets as integer[])) "
+					+ "as t(code, target) join unit on unit.code = t.code) select id from c")
 			.bind("name", name.strip())
 			.bind("templateId", templateId)
 			.bind("period", period.code())
 			.bind("opensAt", opensAt)
 			.bind("closesAt", closesAt)
 			.bind("units", unitCodes.toArray(String[]::new))
+			.bind("targets", targets.toArray(Integer[]::new))
 			.bind("access", guards.access().code())
 			.bind("allowRepeat", guards.allowRepeat())
 			.bind("rateLimit", guards.rateLimit())
 			.map((row) -> row.get("id", Long.class))
 			.one();
+	}
+
+	/**
+	 * Counts a campaign's responses per unit code, zeros included.
+	 */
+	Flux<Map.Entry<String, Long>> responsesPerUnit(long id) {
+		return this.database.sql("""
+				select u.code, (select count(*) from response r
+				    where r.campaign_id = cu.campaign_id and r.unit_id = cu.unit_id) as responses
+				from campaign_unit cu join unit u on u.id = cu.unit_id
+				where cu.campaign_id = :id
+				""")
+			.bind("id", id)
+			.map((row) -> Map.entry(row.get("code", String.class), row.get("responses", Long.class)))
+			.all();
 	}
 
 	/**
@@ -80,7 +101,17 @@ class CampaignRepository {
 				row.get("closes_at", OffsetDateTime.class).toInstant(),
 				CampaignState.fromCode(row.get("state", String.class)), Arrays.asList(row.get("units", String[].class)),
 				CampaignAccess.fromCode(row.get("access", String.class)).orElseThrow(),
-				row.get("allow_repeat", Boolean.class), row.get("rate_limit", Integer.class));
+				row.get("allow_repeat", Boolean.class), row.get("rate_limit", Integer.class),
+				targets(row.get("targets", String[].class)));
+	}
+
+	private static Map<String, Integer> targets(String[] pairs) {
+		var targets = new LinkedHashMap<String, Integer>();
+		for (String pair : pairs) {
+			int at = pair.lastIndexOf('=');
+			targets.put(pair.substring(0, at), Integer.valueOf(pair.substring(at + 1)));
+		}
+		return targets;
 	}
 
 	/**

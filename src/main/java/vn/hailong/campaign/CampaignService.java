@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -80,6 +83,15 @@ public class CampaignService {
 	}
 
 	/**
+	 * Counts a campaign's responses so far per unit.
+	 * @param id the campaign's id
+	 * @return the number of responses by unit code, every unit of the campaign included
+	 */
+	public Mono<Map<String, Long>> responsesPerUnit(long id) {
+		return this.campaigns.responsesPerUnit(id).collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/**
 	 * Returns the template version a campaign uses.
 	 * @param campaign the campaign
 	 * @return the template
@@ -88,20 +100,38 @@ public class CampaignService {
 		return this.templates.byId(campaign.templateId()).orElseThrow();
 	}
 
-	Mono<Campaign> create(CampaignInput input) {
+	/**
+	 * Checks and creates a campaign in draft.
+	 * @param input the campaign as requested
+	 * @return the campaign as stored, or an error {@code invalid-request} naming every
+	 * offending field
+	 */
+	public Mono<Campaign> create(CampaignInput input) {
 		return this.units.findAll().collectList().flatMap((known) -> {
 			var checked = check(input, known);
+			var targets = checked.units().stream().map((unit) -> checked.targets().get(unit)).toList();
 			Mono<Long> insert = this.campaigns.insert(input.name(), checked.template().id(), checked.period(),
-					input.opensAt(), input.closesAt(), checked.units(), checked.guards());
+					input.opensAt(), input.closesAt(), checked.units(), targets, checked.guards());
 			return this.transaction.transactional(insert);
 		}).flatMap(this::find);
 	}
 
-	Mono<Campaign> open(long id) {
+	/**
+	 * Opens a campaign in draft whose closing time has not passed.
+	 * @param id the campaign's id
+	 * @return the campaign, open; or an error {@code not-found} or {@code campaign-state}
+	 */
+	public Mono<Campaign> open(long id) {
 		return transition(id, CampaignState.DRAFT, CampaignState.OPEN);
 	}
 
-	Mono<Campaign> close(long id) {
+	/**
+	 * Closes an open campaign.
+	 * @param id the campaign's id
+	 * @return the campaign, closed; or an error {@code not-found} or
+	 * {@code campaign-state}
+	 */
+	public Mono<Campaign> close(long id) {
 		return transition(id, CampaignState.OPEN, CampaignState.CLOSED);
 	}
 
@@ -179,10 +209,34 @@ public class CampaignService {
 			}
 		}
 		var guards = checkGuards(input, problems);
+		var targets = checkTargets(input, unitCodes, problems);
 		if (!problems.isEmpty()) {
 			throw ApiException.invalid(problems);
 		}
-		return new Checked(template, period, List.copyOf(unitCodes), guards);
+		return new Checked(template, period, List.copyOf(unitCodes), targets, guards);
+	}
+
+	private static Map<String, Integer> checkTargets(CampaignInput input, Set<String> unitCodes,
+			List<FieldProblem> problems) {
+		var targets = new HashMap<String, Integer>();
+		if (input.targets() == null) {
+			return targets;
+		}
+		input.targets().forEach((unit, target) -> {
+			String field = "targets." + unit;
+			if (!unitCodes.contains(unit) && (input.units() == null || !input.units().contains(unit))) {
+				problems.add(new FieldProblem(field, "not_surveyed",
+						"unit '" + unit + "' has a target but is not among the campaign's units"));
+			}
+			else if (target != null && (target < 1 || target > CampaignInput.MAX_TARGET)) {
+				problems.add(new FieldProblem(field, "out_of_range",
+						"a target is a whole number of responses from 1 to " + CampaignInput.MAX_TARGET));
+			}
+			else if (target != null) {
+				targets.put(unit, target);
+			}
+		});
+		return targets;
 	}
 
 	private static CampaignRepository.Guards checkGuards(CampaignInput input, List<FieldProblem> problems) {
@@ -212,7 +266,7 @@ public class CampaignService {
 		return new CampaignRepository.Guards(access, Boolean.TRUE.equals(input.allowRepeat()), rateLimit);
 	}
 
-	private record Checked(StoredTemplate template, Period period, List<String> units,
+	private record Checked(StoredTemplate template, Period period, List<String> units, Map<String, Integer> targets,
 			CampaignRepository.Guards guards) {
 	}
 

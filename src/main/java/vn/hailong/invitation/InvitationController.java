@@ -49,7 +49,7 @@ class InvitationController {
 
 	private final InvitationService invitations;
 
-	private final InvitationProperties properties;
+	private final SurveyLinks links;
 
 	private final StaffAccess access;
 
@@ -57,10 +57,10 @@ class InvitationController {
 
 	private final AuditLog audit;
 
-	InvitationController(InvitationService invitations, InvitationProperties properties, StaffAccess access,
+	InvitationController(InvitationService invitations, SurveyLinks links, StaffAccess access,
 			CampaignService campaigns, AuditLog audit) {
 		this.invitations = invitations;
-		this.properties = properties;
+		this.links = links;
 		this.access = access;
 		this.campaigns = campaigns;
 		this.audit = audit;
@@ -137,12 +137,7 @@ class InvitationController {
 	}
 
 	private String baseUrl(ServerHttpRequest http) {
-		String configured = this.properties.baseUrl();
-		if (configured != null && !configured.isBlank()) {
-			return configured.strip().replaceAll("/+$", "");
-		}
-		URI uri = http.getURI();
-		return uri.getScheme() + "://" + uri.getRawAuthority();
+		return this.links.baseUrl(http);
 	}
 
 	/**

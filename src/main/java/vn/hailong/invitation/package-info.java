@@ -1,5 +1,6 @@
 /**
- * Invitation campaigns: batches of single-use codes per unit, handed out on paper, kept
- * only as hashes, each admitting one response.
+ * Ways into a survey on paper: batches of single-use invitation codes per unit, kept only
+ * as hashes, each admitting one response; and the public link of each unit with its QR
+ * code.
  */
 package vn.hailong.invitation;

@@ -1,0 +1,471 @@
+package vn.hailong.console;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import vn.hailong.account.Access;
+import vn.hailong.account.Role;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.campaign.Campaign;
+import vn.hailong.campaign.CampaignInput;
+import vn.hailong.campaign.CampaignService;
+import vn.hailong.campaign.CampaignState;
+import vn.hailong.campaign.SamplePlan;
+import vn.hailong.campaign.SamplePlanner;
+import vn.hailong.invitation.QrCodes;
+import vn.hailong.invitation.SurveyLinks;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+import vn.hailong.template.StoredTemplate;
+import vn.hailong.template.SurveyTemplate;
+import vn.hailong.template.TemplateCatalog;
+import vn.hailong.unit.Unit;
+import vn.hailong.unit.UnitService;
+
+/**
+ * The staff pages of campaigns: the list, the launch form with the sample-size planner,
+ * each campaign's page with its links and QR codes, and the printable notice per unit;
+ * each shows only the member's units, and every change is recorded in the audit log.
+ */
+@Controller
+@RequestMapping("/console/campaigns")
+class CampaignPagesController {
+
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+	private static final double SECONDS_PER_ITEM = 12;
+
+	private final CampaignService campaigns;
+
+	private final UnitService units;
+
+	private final TemplateCatalog templates;
+
+	private final SurveyLinks links;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final StaffAccess access;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transactions;
+
+	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
+			MessageSource messages, Clock clock, StaffAccess access, AuditLog audit,
+			TransactionalOperator transactions) {
+		this.campaigns = campaigns;
+		this.units = units;
+		this.templates = templates;
+		this.links = links;
+		this.messages = messages;
+		this.clock = clock;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@GetMapping
+	Mono<Rendering> list() {
+		return this.access.current()
+			.flatMapMany(
+					(access) -> this.campaigns.findAll().filter((campaign) -> access.canReadAnyOf(campaign.units())))
+			.map((campaign) -> new CampaignLine(campaign.id(), campaign.name(), templateTitle(campaign),
+					campaign.period().code(), CampaignFormats.state(campaign.state()), campaign.state().code(),
+					CampaignFormats.date(campaign.opensAt()), CampaignFormats.lastDate(campaign.closesAt()),
+					campaign.units().size()))
+			.collectList()
+			.map((lines) -> Rendering.view("console/campaigns/list").modelAttribute("campaigns", lines).build());
+	}
+
+	@GetMapping("/new")
+	Mono<Rendering> launchForm() {
+		return manageableUnits()
+			.map((units) -> launchPage(LaunchForm.blank(LocalDate.now(this.clock.withZone(CampaignFormats.ZONE))),
+					units, null, Map.of(), HttpStatus.OK));
+	}
+
+	@PostMapping("/new")
+	Mono<Rendering> launch(ServerWebExchange exchange) {
+		return Mono.zip(exchange.getFormData(), manageableUnits()).flatMap((loaded) -> {
+			MultiValueMap<String, String> data = loaded.getT1();
+			List<Unit> units = loaded.getT2();
+			LaunchForm form = LaunchForm.read(data);
+			if ("propose".equals(data.getFirst("action"))) {
+				return Mono.just(propose(form, units));
+			}
+			return create(form, units);
+		});
+	}
+
+	private Rendering propose(LaunchForm form, List<Unit> units) {
+		var known = units.stream().collect(Collectors.toMap(Unit::code, Function.identity()));
+		var chosen = UnitTree.of(units)
+			.stream()
+			.map((node) -> node.unit().code())
+			.filter(form.units()::contains)
+			.toList();
+		Double margin = percent(form.margin());
+		if (margin == null) {
+			return launchPage(form, units, null, Map.of("margin", message("console.launch.error.margin")),
+					HttpStatus.BAD_REQUEST);
+		}
+		try {
+			SamplePlan plan = SamplePlanner.plan(chosen, form.mode(), margin, margin, known);
+			var targets = new LinkedHashMap<>(form.targets());
+			plan.units()
+				.stream()
+				.filter((unit) -> unit.target() != null)
+				.forEach((unit) -> targets.put(unit.unit(), Integer.toString(unit.target())));
+			return launchPage(form.withTargets(targets), units, plan, Map.of(), HttpStatus.OK);
+		}
+		catch (ApiException ex) {
+			return launchPage(form, units, null, errors(ex.errors()), HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	private Mono<Rendering> create(LaunchForm form, List<Unit> units) {
+		var problems = new ArrayList<FieldProblem>();
+		var input = input(form, units, problems);
+		if (!problems.isEmpty()) {
+			return Mono.just(launchPage(form, units, null, errors(problems), HttpStatus.BAD_REQUEST));
+		}
+		return this.campaigns.create(input)
+			.flatMap((campaign) -> this.audit
+				.record("campaign.created", "campaign", Long.toString(campaign.id()),
+						Map.of("name", campaign.name(), "template", campaign.template(), "period",
+								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
+				.thenReturn(campaign))
+			.flatMap((campaign) -> form.openNow() ? opened(campaign.id()) : Mono.just(campaign))
+			.as(this.transactions::transactional)
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + campaign.id()).build())
+			.onErrorResume(ApiException.class, (ex) -> {
+				if (ex.errors().isEmpty()) {
+					return Mono.error(ex);
+				}
+				return Mono.just(launchPage(form, units, null, errors(ex.errors()), HttpStatus.BAD_REQUEST));
+			});
+	}
+
+	/**
+	 * Turns the form into a campaign request; problems the service cannot name (dates,
+	 * numbers, units outside the member's reach) are added here.
+	 */
+	private CampaignInput input(LaunchForm form, List<Unit> units, List<FieldProblem> problems) {
+		LocalDate opens = date(form.opens(), "opensAt", problems);
+		LocalDate closes = date(form.closes(), "closesAt", problems);
+		var manageable = units.stream().map(Unit::code).toList();
+		var chosen = new ArrayList<String>();
+		for (String code : form.units()) {
+			if (!manageable.contains(code)) {
+				problems.add(new FieldProblem("units", "unknown", "unit '" + code + "' is not yours to survey"));
+			}
+			else if (!chosen.contains(code)) {
+				chosen.add(code);
+			}
+		}
+		var targets = new LinkedHashMap<String, Integer>();
+		form.targets().forEach((unit, typed) -> {
+			if (!chosen.contains(unit)) {
+				return;
+			}
+			try {
+				targets.put(unit, Integer.valueOf(typed));
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new FieldProblem("targets." + unit, "out_of_range", "not a whole number"));
+			}
+		});
+		if (form.openNow() && closes != null
+				&& closes.isBefore(LocalDate.now(this.clock.withZone(CampaignFormats.ZONE)))) {
+			problems.add(new FieldProblem("closesAt", "passed", "the last day has passed"));
+		}
+		return new CampaignInput(form.name(), form.template().isEmpty() ? null : form.template(), null, form.period(),
+				(opens != null) ? opens.atStartOfDay(CampaignFormats.ZONE).toInstant() : null,
+				(closes != null) ? closes.plusDays(1).atStartOfDay(CampaignFormats.ZONE).toInstant() : null, chosen,
+				form.access().isEmpty() ? null : form.access(), null, null, targets);
+	}
+
+	private static LocalDate date(String typed, String field, List<FieldProblem> problems) {
+		if (typed.isEmpty()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(typed);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(field, "invalid", "not a date"));
+			return null;
+		}
+	}
+
+	private static Double percent(String typed) {
+		try {
+			double margin = Double.parseDouble(typed.replace(',', '.')) / 100;
+			return (margin >= SamplePlanner.MIN_MARGIN && margin <= SamplePlanner.MAX_MARGIN) ? margin : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	private Rendering launchPage(LaunchForm form, List<Unit> units, SamplePlan plan, Map<String, String> errors,
+			HttpStatus status) {
+		var rows = UnitTree.of(units).stream().map((node) -> {
+			Unit unit = node.unit();
+			SamplePlan.UnitTarget proposal = (plan != null) ? plan.units()
+				.stream()
+				.filter((target) -> target.unit().equals(unit.code()))
+				.findFirst()
+				.orElse(null) : null;
+			return new UnitChoice(unit.code(), unit.name(), node.depth(), unit.population(),
+					form.units().contains(unit.code()), form.target(unit.code()), proposal != null,
+					(proposal != null) ? proposal.target() : null, errors.get("target." + unit.code()));
+		}).toList();
+		var templateOptions = this.templates.all()
+			.stream()
+			.collect(Collectors.toMap((stored) -> stored.template().code(), Function.identity(),
+					(a, b) -> (a.template().version() >= b.template().version()) ? a : b))
+			.values()
+			.stream()
+			.map(StoredTemplate::template)
+			.sorted(Comparator.comparing((SurveyTemplate template) -> template.title().vi()))
+			.map((template) -> new TemplateOption(template.code(), template.title().vi(),
+					template.code().equals(form.template())))
+			.toList();
+		return Rendering.view("console/campaigns/new")
+			.modelAttribute("form", form)
+			.modelAttribute("units", rows)
+			.modelAttribute("templates", templateOptions)
+			.modelAttribute("plan", plan)
+			.modelAttribute("marginPercent",
+					(plan != null) ? BigDecimal.valueOf(plan.margin())
+						.movePointRight(2)
+						.stripTrailingZeros()
+						.toPlainString()
+						.replace('.', ',') : null)
+			.modelAttribute("errors", errors)
+			.status(status)
+			.build();
+	}
+
+	private Map<String, String> errors(List<FieldProblem> problems) {
+		var errors = new LinkedHashMap<String, String>();
+		for (FieldProblem problem : problems) {
+			String field = problem.field();
+			String key;
+			if (field.startsWith("targets.")) {
+				field = LaunchForm.TARGET + field.substring("targets.".length());
+				key = "console.launch.error.target";
+			}
+			else if (field.startsWith("units")) {
+				field = "units";
+				key = "console.launch.error.units." + problem.code();
+			}
+			else {
+				field = switch (field) {
+					case "opensAt" -> "opens";
+					case "closesAt" -> "closes";
+					case "templateVersion" -> "template";
+					default -> field;
+				};
+				key = "console.launch.error." + field + "." + problem.code();
+			}
+			errors.putIfAbsent(field, this.messages.getMessage(key, null,
+					this.messages.getMessage("console.launch.error." + field, null, problem.message(), VIETNAMESE),
+					VIETNAMESE));
+		}
+		return errors;
+	}
+
+	private String message(String key) {
+		return this.messages.getMessage(key, null, VIETNAMESE);
+	}
+
+	@GetMapping("/{id}")
+	Mono<Rendering> campaign(@PathVariable long id, ServerHttpRequest request) {
+		return this.access.current()
+			.zipWith(this.campaigns.find(id))
+			.doOnNext((found) -> found.getT1().requireReadAnyOf(found.getT2().units()))
+			.zipWith(this.campaigns.responsesPerUnit(id))
+			.zipWith(this.units.findAll().collectMap(Unit::code, Function.identity()))
+			.map((loaded) -> {
+				Access access = loaded.getT1().getT1().getT1();
+				Campaign campaign = loaded.getT1().getT1().getT2();
+				Map<String, Long> responses = loaded.getT1().getT2();
+				Map<String, Unit> units = loaded.getT2();
+				var visible = campaign.units().stream().filter(access::canRead).map(units::get).toList();
+				var rows = UnitTree.of(visible).stream().map((node) -> {
+					String code = node.unit().code();
+					String base = "/api/v1/campaigns/" + id + "/units/" + code;
+					return new UnitLink(code, node.unit().name(), this.links.survey(request, id, code),
+							responses.getOrDefault(code, 0L), campaign.target(code), base + "/qr.png", base + "/qr.svg",
+							"/console/campaigns/" + id + "/units/" + code + "/notice");
+				}).toList();
+				long total = rows.stream().mapToLong(UnitLink::responses).sum();
+				long target = rows.stream().filter((row) -> row.target() != null).mapToLong(UnitLink::target).sum();
+				return Rendering.view("console/campaigns/show")
+					.modelAttribute("campaign", campaign)
+					.modelAttribute("templateTitle", templateTitle(campaign))
+					.modelAttribute("period", CampaignFormats.period(campaign.period()))
+					.modelAttribute("state", CampaignFormats.state(campaign.state()))
+					.modelAttribute("opens", CampaignFormats.dateTime(campaign.opensAt()))
+					.modelAttribute("closes", CampaignFormats.dateTime(campaign.closesAt()))
+					.modelAttribute("units", rows)
+					.modelAttribute("total", total)
+					.modelAttribute("target", target)
+					.modelAttribute("canManage", access.canManageAllOf(campaign.units()))
+					.modelAttribute("canOpen", campaign.state() == CampaignState.DRAFT)
+					.modelAttribute("canClose", campaign.state() == CampaignState.OPEN)
+					.build();
+			});
+	}
+
+	@PostMapping("/{id}/open")
+	Mono<Rendering> open(@PathVariable long id) {
+		return manage(id).then(opened(id))
+			.as(this.transactions::transactional)
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
+	}
+
+	@PostMapping("/{id}/close")
+	Mono<Rendering> close(@PathVariable long id) {
+		return manage(id).then(this.campaigns.close(id))
+			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign))
+			.as(this.transactions::transactional)
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
+	}
+
+	private Mono<Campaign> opened(long id) {
+		return this.campaigns.open(id)
+			.flatMap((campaign) -> this.audit.record("campaign.opened", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign));
+	}
+
+	private Mono<Campaign> manage(long id) {
+		return this.access.current().zipWith(this.campaigns.find(id)).map((found) -> {
+			found.getT1().requireManageAllOf(found.getT2().units());
+			return found.getT2();
+		});
+	}
+
+	@GetMapping("/{id}/units/{unit}/notice")
+	Mono<Rendering> notice(@PathVariable long id, @PathVariable String unit, ServerHttpRequest request) {
+		return this.access.current()
+			.doOnNext((access) -> access.requireRead(unit))
+			.then(this.campaigns.find(id))
+			.filter((campaign) -> campaign.surveys(unit))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + id, unit)))
+			.zipWith(this.units.find(unit))
+			.map((loaded) -> {
+				Campaign campaign = loaded.getT1();
+				SurveyTemplate template = this.campaigns.templateOf(campaign).template();
+				String link = this.links.survey(request, id, unit);
+				long minutes = Math.max(2, Math.round(template.items().size() * SECONDS_PER_ITEM / 60));
+				return Rendering.view("console/campaigns/notice")
+					.modelAttribute("unitName", loaded.getT2().name())
+					.modelAttribute("templateTitle", template.title().vi())
+					.modelAttribute("period", CampaignFormats.period(campaign.period()))
+					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
+					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
+					.modelAttribute("minutes", minutes)
+					.modelAttribute("invitation", campaign.byInvitation())
+					.modelAttribute("link", link)
+					.modelAttribute("shortLink", link.replaceFirst("^https?://", ""))
+					.modelAttribute("qr", QrCodes.svg(link))
+					.build();
+			});
+	}
+
+	private String templateTitle(Campaign campaign) {
+		return this.campaigns.templateOf(campaign).template().title().vi();
+	}
+
+	/**
+	 * The units the member may launch campaigns for; a viewer is refused.
+	 */
+	private Mono<List<Unit>> manageableUnits() {
+		return this.access.current().flatMap((access) -> {
+			if (access.member().role() == Role.VIEWER) {
+				return Mono.error(Access.forbidden());
+			}
+			return this.units.findAll().filter((unit) -> access.canManage(unit.code())).collectList();
+		});
+	}
+
+	/**
+	 * A campaign in the list.
+	 */
+	record CampaignLine(long id, String name, String template, String period, String state, String stateCode,
+			String opens, String closes, int units) {
+	}
+
+	/**
+	 * A unit on the launch form.
+	 *
+	 * @param code the unit's code
+	 * @param name the unit's name
+	 * @param depth its depth in the tree, for indentation
+	 * @param population its population, 0 when unknown
+	 * @param selected whether it is ticked
+	 * @param target the target as typed
+	 * @param planned whether the last proposal covered it
+	 * @param proposed the proposed target, or null
+	 * @param error the problem with its target, or null
+	 */
+	record UnitChoice(String code, String name, int depth, int population, boolean selected, String target,
+			boolean planned, Integer proposed, String error) {
+	}
+
+	/**
+	 * A template to choose.
+	 */
+	record TemplateOption(String code, String title, boolean selected) {
+	}
+
+	/**
+	 * A unit on a campaign's page.
+	 *
+	 * @param code the unit's code
+	 * @param name the unit's name
+	 * @param link the public survey link
+	 * @param responses the responses so far
+	 * @param target the planned number of responses, or null
+	 * @param qrPng the PNG download
+	 * @param qrSvg the SVG download
+	 * @param notice the printable notice
+	 */
+	record UnitLink(String code, String name, String link, long responses, Integer target, String qrPng, String qrSvg,
+			String notice) {
+	}
+
+}

@@ -1,0 +1,129 @@
+package vn.hailong.console;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.hailong.Chromium;
+import vn.hailong.Fixtures;
+import vn.hailong.IntegrationTest;
+import vn.hailong.StaffTestConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Launching a campaign in a real headless Chromium: sign in through the form, propose
+ * targets and create the campaign with the session's CSRF token, then open the printable
+ * notice, which prints as exactly one A4 page with a QR code that reads back as the
+ * unit's link.
+ */
+@IntegrationTest
+class CampaignLaunchBrowserTests {
+
+	private static final Pattern PDF_PAGE = Pattern.compile("/Type\\s*/Page(?![s])");
+
+	private static final Pattern MEDIA_BOX = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)\\s*\\]");
+
+	private static Chromium chromium;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private DatabaseClient database;
+
+	private BrowserContext context;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void launchesACampaignAndPrintsItsNoticeOnOneA4Page() throws Exception {
+		var fixtures = new Fixtures(this.client, this.database);
+		String school = fixtures.district().get(1);
+		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 1400));
+		Page page = this.context.newPage();
+		String base = "http://localhost:" + this.port;
+		page.navigate(base + "/console/login");
+		page.fill("#username", StaffTestConfiguration.ADMIN_USERNAME);
+		page.fill("#password", StaffTestConfiguration.ADMIN_PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL(base + "/console");
+
+		page.navigate(base + "/console/campaigns/new");
+		page.fill("#name", "Khảo sát cha mẹ học sinh quý III");
+		page.selectOption("#template", "phu-huynh-truong-cong-lap");
+		page.fill("#period", "2025-Q3");
+		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		page.fill("#opens", today.toString());
+		page.fill("#closes", today.plusDays(30).toString());
+		page.check("input[name=units][value='" + school + "']");
+		page.click("button[value=propose]");
+		assertThat(page.inputValue("input[name='target." + school + "']")).isEqualTo("240");
+		page.check("input[name=open]");
+		page.click("button[value=create]");
+		page.waitForURL(Pattern.compile(".*/console/campaigns/[0-9]+$"));
+		long campaign = Long.parseLong(page.url().substring(page.url().lastIndexOf('/') + 1));
+		assertThat(page.textContent("main")).contains("Đang mở", "0 / 240");
+
+		page.click("a[href$='/units/" + school + "/notice']");
+		page.waitForURL(Pattern.compile(".*/notice$"));
+
+		byte[] png = page.locator("svg.qr").screenshot();
+		var image = ImageIO.read(new ByteArrayInputStream(png));
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		var bitmap = new BinaryBitmap(
+				new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		assertThat(new QRCodeReader().decode(bitmap).getText()).isEqualTo(base + "/s/" + campaign + "/" + school);
+
+		byte[] pdf = page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true).setPrintBackground(true));
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		assertThat(PDF_PAGE.matcher(text).results().count()).as("pages printed").isEqualTo(1);
+		var box = MEDIA_BOX.matcher(text);
+		assertThat(box.find()).isTrue();
+		// A4 is 210 × 297 mm: 595.28 × 841.89 PostScript points
+		assertThat(Double.parseDouble(box.group(1))).isCloseTo(595.28, org.assertj.core.data.Offset.offset(1.0));
+		assertThat(Double.parseDouble(box.group(2))).isCloseTo(841.89, org.assertj.core.data.Offset.offset(1.0));
+	}
+
+}
