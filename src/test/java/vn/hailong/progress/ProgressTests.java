@@ -117,7 +117,7 @@ class ProgressTests {
 
 	private static Campaign campaign(CampaignState state) {
 		return new Campaign(1, "Khảo sát quý I", "kiem-thu", 1, 1, Period.parse("2025-Q1").orElseThrow(), OPENS, CLOSES,
-				state, List.of("A", "B", "C", "D"), CampaignAccess.PUBLIC, false, 60);
+				state, List.of("A", "B", "C", "D"), CampaignAccess.PUBLIC, false, 60, java.util.Map.of());
 	}
 
 }
