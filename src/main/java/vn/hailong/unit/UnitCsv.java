@@ -17,14 +17,22 @@ import vn.hailong.system.FieldProblem;
 /**
  * Reads units from CSV with the header {@code code,name,level,parent,population}.
  */
-final class UnitCsv {
+public final class UnitCsv {
 
 	private static final Set<String> REQUIRED = Set.of("code", "name", "level", "population");
 
 	private UnitCsv() {
 	}
 
-	static List<UnitInput> read(String csv) {
+	/**
+	 * Reads the units of a CSV text.
+	 * @param csv the text, with or without a byte-order mark; {@code null} reads as empty
+	 * @return the units in the order of the rows
+	 * @throws ApiException {@code invalid-request} when the header lacks a column, the
+	 * text is not CSV, or a population is not a whole number
+	 * ({@code units[i].population})
+	 */
+	public static List<UnitInput> read(String csv) {
 		String text = (csv != null && csv.startsWith("\uFEFF")) ? csv.substring(1) : csv;
 		var format = CSVFormat.DEFAULT.builder()
 			.setHeader()

@@ -9,5 +9,5 @@ package vn.hailong.unit;
  * @param parent the parent unit's code, or null
  * @param population pupils enrolled, or procedures handled per year
  */
-record UnitInput(String code, String name, String level, String parent, Integer population) {
+public record UnitInput(String code, String name, String level, String parent, Integer population) {
 }

@@ -13,12 +13,14 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.hailong.account.Access;
+import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 
 /**
  * Creates, imports and finds units; an import is checked whole and stored whole, or not
- * at all.
+ * at all, and recorded in the audit log in the same transaction.
  */
 @Service
 public class UnitService {
@@ -27,10 +29,13 @@ public class UnitService {
 
 	private final UnitRepository units;
 
+	private final AuditLog audit;
+
 	private final TransactionalOperator transaction;
 
-	UnitService(UnitRepository units, TransactionalOperator transaction) {
+	UnitService(UnitRepository units, AuditLog audit, TransactionalOperator transaction) {
 		this.units = units;
+		this.audit = audit;
 		this.transaction = transaction;
 	}
 
@@ -47,21 +52,49 @@ public class UnitService {
 		return this.units.findByCode(code).switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit", code)));
 	}
 
-	Mono<Unit> create(UnitInput input) {
-		return importAll(List.of(input), "").then(find(input.code()));
+	/**
+	 * Creates a unit, or updates the one with the same code (administrators only), and
+	 * records {@code unit.created}.
+	 * @param access the signed-in member
+	 * @param input the unit
+	 * @return the stored unit; an error {@code invalid-request} naming the fields, or
+	 * {@code forbidden}
+	 */
+	public Mono<Unit> create(Access access, UnitInput input) {
+		return Mono.fromRunnable(access::requireAdministrator)
+			.then(Mono.defer(() -> store(List.of(input), "")))
+			.then(Mono.defer(() -> find(input.code())))
+			.flatMap((unit) -> this.audit
+				.record("unit.created", "unit", unit.code(), unit.id(),
+						Map.of("name", unit.name(), "population", unit.population()))
+				.thenReturn(unit))
+			.as(this.transaction::transactional);
 	}
 
 	/**
-	 * Checks and stores a list of units, creating new codes and updating known ones;
-	 * parents may be units of the same list, in any order.
+	 * Checks and stores a list of units (administrators only), creating new codes and
+	 * updating known ones, and records {@code units.imported}; parents may be units of
+	 * the same list, in any order.
+	 * @param access the signed-in member
 	 * @param inputs the units
-	 * @param prefix how field names are prefixed in problems, such as {@code units}
-	 * @return how many units were created and updated
+	 * @return how many units were created and updated; an error {@code invalid-request}
+	 * naming each offending field as {@code units[i].field}, or {@code forbidden}
 	 */
-	Mono<ImportResult> importAll(List<UnitInput> inputs, String prefix) {
+	public Mono<ImportResult> importAll(Access access, List<UnitInput> inputs) {
+		return Mono.fromRunnable(access::requireAdministrator)
+			.then(Mono.defer(() -> store(inputs, "units")))
+			.flatMap((result) -> this.audit
+				.record("units.imported", "unit", "import",
+						Map.of("created", result.created(), "updated", result.updated(), "units",
+								inputs.stream().map((input) -> (input != null) ? input.code() : null).toList()))
+				.thenReturn(result))
+			.as(this.transaction::transactional);
+	}
+
+	private Mono<ImportResult> store(List<UnitInput> inputs, String prefix) {
 		return this.units.findAll().collectList().flatMap((existing) -> {
 			check(inputs, existing, prefix);
-			Mono<ImportResult> work = Flux.fromIterable(inputs)
+			return Flux.fromIterable(inputs)
 				.concatMap(this.units::upsert)
 				.reduce(new ImportResult(0, 0),
 						(result, inserted) -> inserted ? new ImportResult(result.created() + 1, result.updated())
@@ -69,7 +102,6 @@ public class UnitService {
 				.flatMap((result) -> Flux.fromIterable(inputs)
 					.concatMap((input) -> this.units.setParent(input.code(), blankToNull(input.parent())))
 					.then(Mono.just(result)));
-			return this.transaction.transactional(work);
 		});
 	}
 
@@ -151,7 +183,7 @@ public class UnitService {
 	 * @param created how many units were new
 	 * @param updated how many existing units were updated
 	 */
-	record ImportResult(int created, int updated) {
+	public record ImportResult(int created, int updated) {
 	}
 
 }
