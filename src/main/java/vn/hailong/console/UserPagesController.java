@@ -97,24 +97,23 @@ class UserPagesController {
 	}
 
 	/**
-	 * The page shows field problems and a taken username or the last administrator beside
-	 * their field; other refusals (scope, role) go to the error page.
+	 * Field problems, a taken username and the last administrator go beside their field;
+	 * other refusals (scope, role) go to the error page.
 	 */
-	private static Mono<Map<String, String>> refusalFields(ApiException ex, ConsoleProblems problems) {
-		if (!ex.errors().isEmpty()) {
-			return Mono.just(problems.byField(ex.errors()));
-		}
-		return switch (ex.kind()) {
-			case "username-taken" ->
-				Mono.just(problems.byField(List.of(new FieldProblem("username", "taken", ex.getMessage()))));
-			case "last-administrator" ->
-				Mono.just(problems.byField(List.of(new FieldProblem("active", "last-administrator", ex.getMessage()))));
-			default -> Mono.error(ex);
-		};
-	}
-
 	private Mono<Map<String, String>> refusal(ApiException ex) {
-		return refusalFields(ex, this.problems);
+		if (!ex.errors().isEmpty()) {
+			return Mono.just(this.problems.byField(ex.errors()));
+		}
+		String field = switch (ex.kind()) {
+			case "username-taken" -> "username";
+			case "last-administrator" -> "active";
+			default -> null;
+		};
+		if (field == null) {
+			return Mono.error(ex);
+		}
+		String code = ex.kind().equals("username-taken") ? "taken" : ex.kind();
+		return Mono.just(this.problems.byField(List.of(new FieldProblem(field, code, ex.getMessage()))));
 	}
 
 	private Mono<Access> manager() {

@@ -130,6 +130,21 @@ class UserPagesIntegrationTests {
 	}
 
 	@Test
+	void showsATakenUsernameBesideItsField() {
+		String taken = this.staff.member(Role.VIEWER, this.district.get(1));
+		String page = post(this.client, "/console/users",
+				form("username", taken, "displayName", "Người trùng tên", "role", "viewer", "unit",
+						this.district.get(1), "password", StaffFixtures.PASSWORD))
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).containsPattern("value=\"" + taken + "\"[^>]*>\\s*<span class=\"field-error\">"
+				+ "Tên đăng nhập này đã có người dùng.</span>");
+	}
+
+	@Test
 	void refusesAManagerAnAdministratorOrAnAccountAtAnotherSchool() {
 		WebTestClient manager = this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(1));
 		post(manager, "/console/users", form("username", "qt-" + this.suffix, "displayName", "Quản trị", "role",
