@@ -1,0 +1,95 @@
+package vn.hailong.console;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+
+import vn.hailong.account.Access;
+import vn.hailong.account.Role;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditEvent;
+import vn.hailong.audit.AuditLog;
+
+/**
+ * The audit log page, newest first, a page at a time: administrators read every event,
+ * unit managers those of their units, viewers none.
+ */
+@Controller
+class AuditPageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+
+	private final StaffAccess access;
+
+	private final ConsoleProblems words;
+
+	AuditPageController(AuditLog audit, StaffAccess access, ConsoleProblems words) {
+		this.audit = audit;
+		this.access = access;
+		this.words = words;
+	}
+
+	@GetMapping("/console/audit")
+	Mono<Rendering> events(@RequestParam(required = false) Long before) {
+		return this.access.current().flatMap((access) -> {
+			if (access.member().role() == Role.VIEWER) {
+				return Mono.error(Access.forbidden());
+			}
+			return this.audit.find(access.unitIds(), PAGE_SIZE + 1, before).map(this::row).collectList();
+		}).map((rows) -> {
+			boolean more = rows.size() > PAGE_SIZE;
+			List<EventRow> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
+			return Rendering.view("console/audit")
+				.modelAttribute("events", shown)
+				.modelAttribute("next", more ? shown.get(shown.size() - 1).id() : null)
+				.modelAttribute("paged", before != null)
+				.build();
+		});
+	}
+
+	private EventRow row(AuditEvent event) {
+		String words = this.words.text("audit.action." + event.action());
+		return new EventRow(event.id(), ConsoleFormats.dateTime(event.at()), event.actor(),
+				words.equals("audit.action." + event.action()) ? event.action() : words, event.action(),
+				event.subjectType() + " " + event.subjectId(), (event.unitCode() != null) ? event.unitCode() : "",
+				detail(event.detail()));
+	}
+
+	private static String detail(Map<String, Object> detail) {
+		if (detail == null || detail.isEmpty()) {
+			return "";
+		}
+		return detail.entrySet()
+			.stream()
+			.map((entry) -> entry.getKey() + ": " + value(entry.getValue()))
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String value(Object value) {
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+		}
+		return String.valueOf(value);
+	}
+
+	/**
+	 * One event as the page shows it.
+	 *
+	 * @param action the action in Vietnamese where known, else its code
+	 * @param code the action's code
+	 */
+	record EventRow(long id, String at, String actor, String action, String code, String subject, String unit,
+			String detail) {
+	}
+
+}
