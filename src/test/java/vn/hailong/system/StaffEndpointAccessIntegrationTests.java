@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import vn.hailong.Fixtures;
@@ -273,7 +274,38 @@ class StaffEndpointAccessIntegrationTests {
 				null, null, MANAGERS_OF_A));
 		rows.add(new Row("POST /console/campaigns/{id}/close",
 				(w) -> "/console/campaigns/" + w.invitationCampaignA() + "/close", null, null, MANAGERS_OF_A));
+		rows.add(new Row("GET /console/units", (w) -> "/console/units", null, null, STAFF));
+		rows.add(new Row("GET /console/units/example.csv", (w) -> "/console/units/example.csv", null, null, STAFF));
+		rows.add(new Row("POST /console/units", (w) -> "/console/units", (w) -> form(unit(w.district())), form,
+				ADMINISTRATORS));
+		rows.add(new Row("POST /console/units/import", (w) -> "/console/units/import",
+				(w) -> form(Map.of("csv",
+						"code,name,level,parent,population\nU-" + UUID.randomUUID().toString().substring(0, 8)
+								+ ",Trường mới,primary," + w.district() + ",100\n")),
+				MediaType.MULTIPART_FORM_DATA, ADMINISTRATORS));
+		rows.add(new Row("GET /console/users", (w) -> "/console/users", null, null, MANAGERS));
+		rows.add(new Row("POST /console/users", (w) -> "/console/users", (w) -> form(member(w.schoolA())), form,
+				MANAGERS_OF_A));
+		rows.add(new Row("POST /console/users/{id}", (w) -> "/console/users/" + w.viewerAId(),
+				(w) -> form(
+						Map.of("displayName", "Cô giáo A", "role", "viewer", "unit", w.schoolA(), "active", "true")),
+				form, MANAGERS_OF_A));
+		rows.add(new Row("GET /console/account", (w) -> "/console/account", null, null, STAFF));
+		rows.add(new Row("POST /console/account/password", (w) -> "/console/account/password",
+				(w) -> form(Map.of("currentPassword", "not-it", "newPassword", "x", "repeatPassword", "x")), form,
+				STAFF));
+		rows.add(new Row("POST /console/account/tokens", (w) -> "/console/account/tokens",
+				(w) -> form(Map.of("name", "matrix", "days", "1")), form, STAFF));
+		rows.add(new Row("POST /console/account/tokens/{id}/revoke", (w) -> "/console/account/tokens/999999999/revoke",
+				(w) -> form(Map.of()), form, STAFF));
+		rows.add(new Row("GET /console/audit", (w) -> "/console/audit", null, null, MANAGERS));
 		return rows;
+	}
+
+	private static MultiValueMap<String, String> form(Map<String, ?> fields) {
+		var form = new LinkedMultiValueMap<String, String>();
+		fields.forEach((name, value) -> form.add(name, String.valueOf(value)));
+		return form;
 	}
 
 	private static Map<String, Object> member(String unit) {
