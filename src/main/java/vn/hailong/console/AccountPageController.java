@@ -36,6 +36,8 @@ import vn.hailong.system.FieldProblem;
 @RequestMapping("/console/account")
 class AccountPageController {
 
+	private static final ConsoleFormats FORMATS = new ConsoleFormats();
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
 	private final AccountService accounts;
@@ -126,10 +128,8 @@ class AccountPageController {
 				.modelAttribute("tokenForm", tokenForm)
 				.modelAttribute("tokenErrors", tokenErrors)
 				.modelAttribute("issued",
-						(issued != null)
-								? new IssuedRow(issued.name(), issued.token(),
-										(issued.expiresAt() != null) ? ConsoleFormats.date(issued.expiresAt()) : "")
-								: null)
+						(issued != null) ? new IssuedRow(issued.name(), issued.token(),
+								(issued.expiresAt() != null) ? FORMATS.date(issued.expiresAt()) : "") : null)
 				.modelAttribute("done", "");
 		});
 	}
@@ -137,7 +137,7 @@ class AccountPageController {
 	private TokenRow row(ApiToken token) {
 		String state;
 		if (token.revokedAt() != null) {
-			state = "Đã thu hồi " + ConsoleFormats.dateTime(token.revokedAt());
+			state = "Đã thu hồi " + FORMATS.dateTime(token.revokedAt());
 		}
 		else if (token.expiresAt() != null && token.expiresAt().isBefore(this.clock.instant())) {
 			state = "Hết hạn";
@@ -145,8 +145,8 @@ class AccountPageController {
 		else {
 			state = "Đang dùng được";
 		}
-		return new TokenRow(token.id(), token.name(), ConsoleFormats.dateTime(token.createdAt()),
-				(token.expiresAt() != null) ? ConsoleFormats.date(token.expiresAt()) : "Không hết hạn",
+		return new TokenRow(token.id(), token.name(), FORMATS.dateTime(token.createdAt()),
+				(token.expiresAt() != null) ? FORMATS.date(token.expiresAt()) : "Không hết hạn",
 				(token.lastUsedOn() != null) ? DAY.format(token.lastUsedOn()) : "Chưa dùng", state,
 				token.revokedAt() == null);
 	}

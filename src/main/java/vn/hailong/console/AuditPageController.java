@@ -25,6 +25,8 @@ import vn.hailong.audit.AuditLog;
 @Controller
 class AuditPageController {
 
+	private static final ConsoleFormats FORMATS = new ConsoleFormats();
+
 	static final int PAGE_SIZE = 50;
 
 	private final AuditLog audit;
@@ -59,7 +61,7 @@ class AuditPageController {
 
 	private EventRow row(AuditEvent event) {
 		String words = this.words.text("audit.action." + event.action());
-		return new EventRow(event.id(), ConsoleFormats.dateTime(event.at()), event.actor(),
+		return new EventRow(event.id(), FORMATS.dateTime(event.at()), event.actor(),
 				words.equals("audit.action." + event.action()) ? event.action() : words, event.action(),
 				event.subjectType() + " " + event.subjectId(), (event.unitCode() != null) ? event.unitCode() : "",
 				detail(event.detail()));

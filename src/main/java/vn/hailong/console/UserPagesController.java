@@ -126,10 +126,10 @@ class UserPagesController {
 
 	private Mono<Rendering.Builder<?>> page(Access access, UserForm newForm, Map<String, String> newErrors,
 			Long editing, UserForm editForm, Map<String, String> editErrors, HttpStatus status) {
-		var roles = new ArrayList<Choice>();
+		var roles = new ArrayList<UnitPagesController.Choice>();
 		for (Role role : Role.values()) {
 			if (access.administrator() || role != Role.ADMINISTRATOR) {
-				roles.add(new Choice(role.code(), role.label()));
+				roles.add(new UnitPagesController.Choice(role.code(), role.label()));
 			}
 		}
 		return Mono
@@ -138,7 +138,7 @@ class UserPagesController {
 			.map((loaded) -> {
 				var units = UnitTree.of(loaded.getT2())
 					.stream()
-					.map((node) -> new Choice(node.unit().code(),
+					.map((node) -> new UnitPagesController.Choice(node.unit().code(),
 							"\u00a0\u00a0".repeat(Math.min(node.depth(), 6)) + node.unit().code() + " · "
 									+ node.unit().name()))
 					.toList();
@@ -161,12 +161,6 @@ class UserPagesController {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	/**
-	 * An option of a select.
-	 */
-	record Choice(String value, String label) {
 	}
 
 	/**

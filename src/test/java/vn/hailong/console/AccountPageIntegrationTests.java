@@ -18,8 +18,8 @@ import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.console.UserPagesIntegrationTests.form;
-import static vn.hailong.console.UserPagesIntegrationTests.post;
+import static vn.hailong.console.ConsolePages.form;
+import static vn.hailong.console.ConsolePages.post;
 
 /**
  * The member's own account page: who they are, changing their password, and personal API
@@ -48,21 +48,13 @@ class AccountPageIntegrationTests {
 
 	@Test
 	void showsEachMemberTheirOwnAccount() {
-		assertThat(UnitPagesIntegrationTests.page(this.client, "/console/account")).contains("test-admin",
-				"Quản trị viên", "Toàn hệ thống", "Đổi mật khẩu", "Mã API cá nhân");
+		assertThat(ConsolePages.page(this.client, "/console/account")).contains("test-admin", "Quản trị viên",
+				"Toàn hệ thống", "Đổi mật khẩu", "Mã API cá nhân");
 		for (Role role : List.of(Role.UNIT_MANAGER, Role.VIEWER)) {
-			String page = UnitPagesIntegrationTests.page(this.staff.clientFor(role, this.district.get(1)),
-					"/console/account");
+			String page = ConsolePages.page(this.staff.clientFor(role, this.district.get(1)), "/console/account");
 			assertThat(page).contains(role.label(), this.district.get(1), role.code() + "-");
 		}
-		this.staff.anonymous()
-			.get()
-			.uri("/console/account")
-			.exchange()
-			.expectStatus()
-			.isFound()
-			.expectHeader()
-			.location("/console/login");
+		ConsolePages.assertSendsToSignIn(this.staff.anonymous(), "/console/account");
 	}
 
 	@Test
@@ -87,7 +79,7 @@ class AccountPageIntegrationTests {
 			.build();
 		bearer.get().uri("/api/v1/me").exchange().expectStatus().isOk();
 
-		String listed = UnitPagesIntegrationTests.page(viewer, "/console/account");
+		String listed = ConsolePages.page(viewer, "/console/account");
 		assertThat(listed).doesNotContain(token).contains("Bảng tính &lt;quý&gt;");
 		long id = new Fixtures(this.client, this.database)
 			.count("select id from api_token where name = 'Bảng tính <quý>' and revoked_at is null "
@@ -98,8 +90,8 @@ class AccountPageIntegrationTests {
 			.expectHeader()
 			.location("/console/account?done=revoked");
 		bearer.get().uri("/api/v1/me").exchange().expectStatus().isUnauthorized();
-		assertThat(UnitPagesIntegrationTests.page(viewer, "/console/account?done=revoked"))
-			.contains("Đã thu hồi mã API", "Đã thu hồi ");
+		assertThat(ConsolePages.page(viewer, "/console/account?done=revoked")).contains("Đã thu hồi mã API",
+				"Đã thu hồi ");
 	}
 
 	@Test

@@ -18,8 +18,8 @@ import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.console.UserPagesIntegrationTests.form;
-import static vn.hailong.console.UserPagesIntegrationTests.post;
+import static vn.hailong.console.ConsolePages.form;
+import static vn.hailong.console.ConsolePages.post;
 
 /**
  * The audit log page: every event for administrators, their units' events for unit
@@ -54,13 +54,13 @@ class AuditPageIntegrationTests {
 				"parent", this.district.get(1), "population", "90"))
 			.expectStatus()
 			.isSeeOther();
-		String page = UnitPagesIntegrationTests.page(this.client, "/console/audit");
+		String page = ConsolePages.page(this.client, "/console/audit");
 		assertThat(page)
 			.contains("Nhật ký thao tác", "Tạo đơn vị", "title=\"unit.created\"", "unit " + code,
 					"name: Trường Mầm non &lt;Sen&gt;; population: 90")
 			.doesNotContain("<Sen>");
 		String time = this.database
-			.sql("select to_char(at at time zone 'Asia/Ho_Chi_Minh', 'HH24:MI DD/MM/YYYY') as t from audit_event "
+			.sql("select to_char(at at time zone 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI') as t from audit_event "
 					+ "where action = 'unit.created' and subject_id = :code")
 			.bind("code", code)
 			.map((row) -> row.get("t", String.class))
@@ -83,7 +83,7 @@ class AuditPageIntegrationTests {
 			.expectStatus()
 			.isSeeOther();
 
-		String page = UnitPagesIntegrationTests.page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(0)),
+		String page = ConsolePages.page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(0)),
 				"/console/audit");
 		assertThat(page).contains("unit " + mine).doesNotContain("unit " + theirs);
 
@@ -97,14 +97,7 @@ class AuditPageIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(refused).contains("Tài khoản của bạn không có quyền làm việc này").doesNotContain("unit " + mine);
-		this.staff.anonymous()
-			.get()
-			.uri("/console/audit")
-			.exchange()
-			.expectStatus()
-			.isFound()
-			.expectHeader()
-			.location("/console/login");
+		ConsolePages.assertSendsToSignIn(this.staff.anonymous(), "/console/audit");
 	}
 
 	@Test
@@ -112,7 +105,7 @@ class AuditPageIntegrationTests {
 		for (int i = 0; i < AuditPageController.PAGE_SIZE + 1; i++) {
 			post(this.client, "/console/account/tokens", form("name", "t" + i, "days", "1")).expectStatus().isCreated();
 		}
-		String first = UnitPagesIntegrationTests.page(this.client, "/console/audit");
+		String first = ConsolePages.page(this.client, "/console/audit");
 		Matcher ids = Pattern.compile("id=\"event-(\\d+)\"").matcher(first);
 		long count = 0;
 		long last = Long.MAX_VALUE;
@@ -124,7 +117,7 @@ class AuditPageIntegrationTests {
 		}
 		assertThat(count).isEqualTo(AuditPageController.PAGE_SIZE);
 		assertThat(first).contains("href=\"/console/audit?before=" + last + "\"");
-		String older = UnitPagesIntegrationTests.page(this.client, "/console/audit?before=" + last);
+		String older = ConsolePages.page(this.client, "/console/audit?before=" + last);
 		Matcher next = Pattern.compile("id=\"event-(\\d+)\"").matcher(older);
 		assertThat(next.find()).isTrue();
 		assertThat(Long.parseLong(next.group(1))).isLessThan(last);

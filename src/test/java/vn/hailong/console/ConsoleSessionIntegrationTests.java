@@ -19,7 +19,7 @@ import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.hailong.console.UserPagesIntegrationTests.form;
+import static vn.hailong.console.ConsolePages.form;
 
 /**
  * Signing in with the console's form as a browser does: the CSRF token from the page, the

@@ -55,13 +55,14 @@ class UnitPagesIntegrationTests {
 	@Test
 	void showsTheTreeWithinEachMembersScope() {
 		List<String> other = this.fixtures.district();
-		String admin = page(this.client, "/console/units");
+		String admin = ConsolePages.page(this.client, "/console/units");
 		assertThat(admin).contains(this.district.get(0), other.get(0), "Nhập danh sách đơn vị từ tệp CSV",
 				"/console/units/example.csv");
 		assertThat(admin.indexOf(this.district.get(0))).isLessThan(admin.indexOf(this.district.get(1)));
 		assertThat(admin).containsPattern("class=\"indent depth-1\">Trường Tiểu học Một</span>");
 
-		String manager = page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(0)), "/console/units");
+		String manager = ConsolePages.page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(0)),
+				"/console/units");
 		assertThat(manager)
 			.contains(this.district.get(0), this.district.get(1), this.district.get(2), "Phòng GD&amp;ĐT",
 					"3 đơn vị trong phạm vi")
@@ -69,17 +70,10 @@ class UnitPagesIntegrationTests {
 			.doesNotContain("Nhập danh sách đơn vị từ tệp CSV");
 		assertThat(manager).containsPattern("<td class=\"number\">2</td>\\s*</tr>");
 
-		String viewer = page(this.staff.clientFor(Role.VIEWER, this.district.get(1)), "/console/units");
+		String viewer = ConsolePages.page(this.staff.clientFor(Role.VIEWER, this.district.get(1)), "/console/units");
 		assertThat(viewer).contains(this.district.get(1)).doesNotContain(this.district.get(2));
 
-		this.staff.anonymous()
-			.get()
-			.uri("/console/units")
-			.exchange()
-			.expectStatus()
-			.isFound()
-			.expectHeader()
-			.location("/console/login");
+		ConsolePages.assertSendsToSignIn(this.staff.anonymous(), "/console/units");
 	}
 
 	@Test
@@ -234,17 +228,6 @@ class UnitPagesIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).startsWith("\uFEFFcode,name,level,parent,population").contains("district_office");
-	}
-
-	static String page(WebTestClient client, String uri) {
-		return client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 }

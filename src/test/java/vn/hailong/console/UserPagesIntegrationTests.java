@@ -22,6 +22,8 @@ import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.console.ConsolePages.form;
+import static vn.hailong.console.ConsolePages.post;
 
 /**
  * The staff accounts page: who sees which accounts, creating and changing them through
@@ -57,10 +59,10 @@ class UserPagesIntegrationTests {
 		String atSchool = this.staff.member(Role.VIEWER, this.district.get(1));
 		String atOtherSchool = this.staff.member(Role.VIEWER, this.district.get(2));
 
-		assertThat(UnitPagesIntegrationTests.page(this.client, "/console/users")).contains(atSchool, atOtherSchool,
-				"test-admin", "Tạo tài khoản", "<option value=\"administrator\"");
+		assertThat(ConsolePages.page(this.client, "/console/users")).contains(atSchool, atOtherSchool, "test-admin",
+				"Tạo tài khoản", "<option value=\"administrator\"");
 
-		String manager = UnitPagesIntegrationTests.page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(1)),
+		String manager = ConsolePages.page(this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(1)),
 				"/console/users");
 		assertThat(manager).contains(atSchool, "value=\"" + this.district.get(1) + "\"")
 			.doesNotContain(atOtherSchool)
@@ -74,14 +76,7 @@ class UserPagesIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
-		this.staff.anonymous()
-			.get()
-			.uri("/console/users")
-			.exchange()
-			.expectStatus()
-			.isFound()
-			.expectHeader()
-			.location("/console/login");
+		ConsolePages.assertSendsToSignIn(this.staff.anonymous(), "/console/users");
 	}
 
 	@Test
@@ -94,7 +89,7 @@ class UserPagesIntegrationTests {
 			.isSeeOther()
 			.expectHeader()
 			.location("/console/users?created=" + username);
-		assertThat(UnitPagesIntegrationTests.page(this.client, "/console/users?created=" + username))
+		assertThat(ConsolePages.page(this.client, "/console/users?created=" + username))
 			.contains("Đã tạo tài khoản <code>" + username + "</code>", "Cô Trần Thị Bình");
 		this.staff.anonymous()
 			.get()
@@ -220,25 +215,13 @@ class UserPagesIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		String page = UnitPagesIntegrationTests.page(this.client, "/console/users");
+		String page = ConsolePages.page(this.client, "/console/users");
 		assertThat(page).contains("&lt;script&gt;alert(&#39;hl&#39;)&lt;/script&gt; Nguyễn")
 			.doesNotContain("<script>alert");
 	}
 
 	private long idOf(String username) {
 		return this.fixtures.count("select id from staff_member where username = $1", username);
-	}
-
-	static MultiValueMap<String, String> form(String... pairs) {
-		var form = new LinkedMultiValueMap<String, String>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			form.add(pairs[i], pairs[i + 1]);
-		}
-		return form;
-	}
-
-	static WebTestClient.ResponseSpec post(WebTestClient client, String uri, MultiValueMap<String, String> form) {
-		return client.post().uri(uri).body(BodyInserters.fromFormData(form)).exchange();
 	}
 
 }
