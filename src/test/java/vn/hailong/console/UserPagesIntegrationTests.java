@@ -68,6 +68,7 @@ class UserPagesIntegrationTests {
 			.doesNotContain(atOtherSchool)
 			.doesNotContain("test-admin")
 			.doesNotContain("<option value=\"administrator\"")
+			.doesNotContain("— Không (quản trị viên) —")
 			.doesNotContain("value=\"" + this.district.get(2) + "\"");
 
 		this.staff.clientFor(Role.VIEWER, this.district.get(1))
