@@ -78,7 +78,11 @@ class UnitIntegrationTests {
 			.isEqualTo(this.prefix + "-PGD")
 			.jsonPath("$.population")
 			.isEqualTo(720);
-		importCsv(csv.replace(",720", ",750")).expectStatus().isOk().expectBody().jsonPath("$.updated").isEqualTo(2);
+		importCsv(csv.replace(",720\n", ",750\n")).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.updated")
+			.isEqualTo(2);
 		this.client.get()
 			.uri("/api/v1/units/{code}", this.prefix + "-TH")
 			.exchange()
