@@ -28,9 +28,9 @@ import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.UnitService;
 
 /**
- * The staff accounts page: the accounts a member may see, a form to create one and a form
- * to change each, offering only the roles and units the member may grant. Administrators
- * and unit managers only.
+ * The staff accounts pages: the accounts a member may see with a form to create one, and
+ * a page to change each, offering only the roles and units the member may grant.
+ * Administrators and unit managers only.
  */
 @Controller
 @RequestMapping("/console/users")
@@ -54,8 +54,7 @@ class UserPagesController {
 	@GetMapping
 	Mono<Rendering> list(@RequestParam(required = false) String created,
 			@RequestParam(required = false) String changed) {
-		return manager()
-			.flatMap((access) -> page(access, UserForm.blank(), Map.of(), null, null, Map.of(), HttpStatus.OK))
+		return manager().flatMap((access) -> listPage(access, UserForm.blank(), Map.of(), HttpStatus.OK))
 			.map((page) -> page.modelAttribute("created", (created != null) ? created : "")
 				.modelAttribute("changed", (changed != null) ? changed : "")
 				.build());
@@ -72,10 +71,15 @@ class UserPagesController {
 			return this.accounts.create(access, input)
 				.map((member) -> Rendering.redirectTo("/console/users?created=" + member.username()).build())
 				.onErrorResume(ApiException.class,
-						(ex) -> refusal(ex).flatMap(
-								(errors) -> page(access, form, errors, null, null, Map.of(), HttpStatus.BAD_REQUEST))
+						(ex) -> refusal(ex).flatMap((errors) -> listPage(access, form, errors, HttpStatus.BAD_REQUEST))
 							.map(Rendering.Builder::build));
 		});
+	}
+
+	@GetMapping("/{id}")
+	Mono<Rendering> editForm(@PathVariable long id) {
+		return manager().flatMap((access) -> this.accounts.find(access, id)
+			.flatMap((member) -> editPage(access, member, UserForm.of(member), Map.of(), HttpStatus.OK)));
 	}
 
 	@PostMapping("/{id}")
@@ -90,9 +94,10 @@ class UserPagesController {
 					form.active());
 			return this.accounts.change(access, id, input)
 				.map((member) -> Rendering.redirectTo("/console/users?changed=" + member.username()).build())
-				.onErrorResume(ApiException.class, (ex) -> refusal(ex).flatMap(
-						(errors) -> page(access, UserForm.blank(), Map.of(), id, form, errors, HttpStatus.BAD_REQUEST))
-					.map(Rendering.Builder::build));
+				.onErrorResume(ApiException.class,
+						(ex) -> refusal(ex).flatMap((errors) -> this.accounts.find(access, id)
+							.flatMap((member) -> editPage(access, member, form.withUsername(member.username()), errors,
+									HttpStatus.BAD_REQUEST))));
 		});
 	}
 
@@ -124,39 +129,64 @@ class UserPagesController {
 		});
 	}
 
-	private Mono<Rendering.Builder<?>> page(Access access, UserForm newForm, Map<String, String> newErrors,
-			Long editing, UserForm editForm, Map<String, String> editErrors, HttpStatus status) {
+	private Mono<Rendering.Builder<?>> listPage(Access access, UserForm form, Map<String, String> errors,
+			HttpStatus status) {
+		return Mono.zip(this.accounts.findAll(access).collectList(), unitChoices(access)).map((loaded) -> {
+			var rows = loaded.getT1()
+				.stream()
+				.map((member) -> new UserRow(member, member.id() == access.member().id()))
+				.toList();
+			return Rendering.view("console/users")
+				.status(status)
+				.modelAttribute("users", rows)
+				.modelAttribute("roles", roleChoices(access))
+				.modelAttribute("unitChoices", loaded.getT2())
+				.modelAttribute("form", form)
+				.modelAttribute("errors", errors)
+				.modelAttribute("created", "")
+				.modelAttribute("changed", "");
+		});
+	}
+
+	private Mono<Rendering> editPage(Access access, StaffMember member, UserForm form, Map<String, String> errors,
+			HttpStatus status) {
+		return unitChoices(access).map((units) -> Rendering.view("console/user")
+			.status(status)
+			.modelAttribute("member", member)
+			.modelAttribute("self", member.id() == access.member().id())
+			.modelAttribute("roles", roleChoices(access))
+			.modelAttribute("unitChoices", units)
+			.modelAttribute("form", form)
+			.modelAttribute("errors", errors)
+			.build());
+	}
+
+	/**
+	 * The roles the member may grant: all for administrators, else all but administrator.
+	 */
+	private static List<UnitPagesController.Choice> roleChoices(Access access) {
 		var roles = new ArrayList<UnitPagesController.Choice>();
 		for (Role role : Role.values()) {
 			if (access.administrator() || role != Role.ADMINISTRATOR) {
 				roles.add(new UnitPagesController.Choice(role.code(), role.label()));
 			}
 		}
-		return Mono
-			.zip(this.accounts.findAll(access).collectList(),
-					this.units.findAll().filter((unit) -> access.canManage(unit.id())).collectList())
-			.map((loaded) -> {
-				var units = UnitTree.of(loaded.getT2())
-					.stream()
-					.map((node) -> new UnitPagesController.Choice(node.unit().code(),
-							"\u00a0\u00a0".repeat(Math.min(node.depth(), 6)) + node.unit().code() + " · "
-									+ node.unit().name()))
-					.toList();
-				var rows = loaded.getT1().stream().map((member) -> {
-					boolean open = editing != null && editing == member.id();
-					return new UserRow(member, open ? editForm : UserForm.of(member), open ? editErrors : Map.of(),
-							open, member.id() == access.member().id());
-				}).toList();
-				return Rendering.view("console/users")
-					.status(status)
-					.modelAttribute("users", rows)
-					.modelAttribute("roles", roles)
-					.modelAttribute("unitChoices", units)
-					.modelAttribute("form", newForm)
-					.modelAttribute("errors", newErrors)
-					.modelAttribute("created", "")
-					.modelAttribute("changed", "");
-			});
+		return roles;
+	}
+
+	/**
+	 * The units the member manages, as a tree.
+	 */
+	private Mono<List<UnitPagesController.Choice>> unitChoices(Access access) {
+		return this.units.findAll()
+			.filter((unit) -> access.canManage(unit.id()))
+			.collectList()
+			.map((units) -> UnitTree.of(units)
+				.stream()
+				.map((node) -> new UnitPagesController.Choice(node.unit().code(),
+						"\u00a0\u00a0".repeat(Math.min(node.depth(), 6)) + node.unit().code() + " · "
+								+ node.unit().name()))
+				.toList());
 	}
 
 	private static String blankToNull(String text) {
@@ -164,15 +194,12 @@ class UserPagesController {
 	}
 
 	/**
-	 * One account with its change form.
+	 * One account in the list.
 	 *
-	 * @param member the account as stored
-	 * @param form the change form's values: as stored, or as typed when refused
-	 * @param errors the change form's problems by field
-	 * @param open whether the change form starts open
+	 * @param member the account
 	 * @param self whether this is the signed-in member's own account
 	 */
-	record UserRow(StaffMember member, UserForm form, Map<String, String> errors, boolean open, boolean self) {
+	record UserRow(StaffMember member, boolean self) {
 	}
 
 	/**
@@ -187,6 +214,10 @@ class UserPagesController {
 		static UserForm of(StaffMember member) {
 			return new UserForm(member.username(), member.displayName(), member.role().code(),
 					(member.unitCode() != null) ? member.unitCode() : "", member.active());
+		}
+
+		UserForm withUsername(String username) {
+			return new UserForm(username, this.displayName, this.role, this.unit, this.active);
 		}
 
 		static UserForm read(MultiValueMap<String, String> data) {

@@ -42,6 +42,7 @@ class AccountPageIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		this.client = ConsolePages.roomy(this.client);
 		this.staff = new StaffFixtures(this.client);
 		this.district = new Fixtures(this.client, this.database).district();
 	}

@@ -42,6 +42,7 @@ class AuditPageIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		this.client = ConsolePages.roomy(this.client);
 		this.fixtures = new Fixtures(this.client, this.database);
 		this.staff = new StaffFixtures(this.client);
 		this.district = this.fixtures.district();

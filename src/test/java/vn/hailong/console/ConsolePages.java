@@ -14,6 +14,14 @@ final class ConsolePages {
 	}
 
 	/**
+	 * The same client with room for large pages: an administrator's unit tree and account
+	 * list hold every unit and account a whole test run makes.
+	 */
+	static WebTestClient roomy(WebTestClient client) {
+		return client.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+	}
+
+	/**
 	 * Gets a page that must answer 200.
 	 * @return the page's HTML
 	 */

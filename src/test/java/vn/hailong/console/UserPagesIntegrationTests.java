@@ -12,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
@@ -48,6 +45,7 @@ class UserPagesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		this.client = ConsolePages.roomy(this.client);
 		this.fixtures = new Fixtures(this.client, this.database);
 		this.staff = new StaffFixtures(this.client);
 		this.district = this.fixtures.district();
@@ -71,6 +69,12 @@ class UserPagesIntegrationTests {
 			.doesNotContain("— Không (quản trị viên) —")
 			.doesNotContain("value=\"" + this.district.get(2) + "\"");
 
+		this.staff.clientFor(Role.UNIT_MANAGER, this.district.get(1))
+			.get()
+			.uri("/console/users/{id}", idOf(atOtherSchool))
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		this.staff.clientFor(Role.VIEWER, this.district.get(1))
 			.get()
 			.uri("/console/users")
@@ -164,6 +168,12 @@ class UserPagesIntegrationTests {
 		String username = this.staff.member(Role.VIEWER, this.district.get(1));
 		long id = idOf(username);
 
+		String edit = ConsolePages.page(this.client, "/console/users/" + id);
+		assertThat(edit).contains("Sửa tài khoản <code>" + username + "</code>", "value=\"Cán bộ " + username + "\"")
+			.containsPattern("<option value=\"viewer\" selected=\"selected\">")
+			.containsPattern("<option value=\"" + this.district.get(1) + "\" selected=\"selected\"");
+		assertThat(ConsolePages.page(this.client, "/console/users")).contains("href=\"/console/users/" + id + "\"");
+
 		String refused = post(this.client, "/console/users/" + id,
 				form("displayName", " ", "role", "unit-manager", "unit", this.district.get(0), "active", "true",
 						"password", ""))
@@ -172,7 +182,7 @@ class UserPagesIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(refused).contains("Nhập họ tên, tối đa 200 ký tự", "<details open=\"open\">")
+		assertThat(refused).contains("Nhập họ tên, tối đa 200 ký tự", "Sửa tài khoản <code>" + username + "</code>")
 			.containsPattern("<option value=\"unit-manager\" selected=\"selected\">")
 			.containsPattern("<option value=\"" + this.district.get(0) + "\" selected=\"selected\"");
 

@@ -286,6 +286,8 @@ class StaffEndpointAccessIntegrationTests {
 		rows.add(new Row("GET /console/users", (w) -> "/console/users", null, null, MANAGERS));
 		rows.add(new Row("POST /console/users", (w) -> "/console/users", (w) -> form(member(w.schoolA())), form,
 				MANAGERS_OF_A));
+		rows.add(new Row("GET /console/users/{id}", (w) -> "/console/users/" + w.viewerAId(), null, null,
+				MANAGERS_OF_A));
 		rows.add(new Row("POST /console/users/{id}", (w) -> "/console/users/" + w.viewerAId(),
 				(w) -> form(
 						Map.of("displayName", "Cô giáo A", "role", "viewer", "unit", w.schoolA(), "active", "true")),
