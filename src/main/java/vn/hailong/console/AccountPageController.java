@@ -44,14 +44,14 @@ class AccountPageController {
 
 	private final StaffAccess access;
 
-	private final ConsoleProblems problems;
+	private final ConsoleMessages messages;
 
 	private final Clock clock;
 
-	AccountPageController(AccountService accounts, StaffAccess access, ConsoleProblems problems, Clock clock) {
+	AccountPageController(AccountService accounts, StaffAccess access, ConsoleMessages messages, Clock clock) {
 		this.accounts = accounts;
 		this.access = access;
-		this.problems = problems;
+		this.messages = messages;
 		this.clock = clock;
 	}
 
@@ -71,7 +71,7 @@ class AccountPageController {
 			String repeated = data.getFirst("repeatPassword");
 			if (next != null && repeated != null && !next.equals(repeated)) {
 				return page(access,
-						this.problems.byField(List.of(new FieldProblem("newPassword", "mismatch", "does not match"))),
+						this.messages.byField(List.of(new FieldProblem("newPassword", "mismatch", "does not match"))),
 						TokenForm.blank(), Map.of(), null, HttpStatus.BAD_REQUEST)
 					.map(Rendering.Builder::build);
 			}
@@ -79,7 +79,7 @@ class AccountPageController {
 				.then(Mono.fromCallable(() -> Rendering.redirectTo("/console/account?done=password").build()))
 				.onErrorResume(ApiException.class,
 						(ex) -> ex.errors().isEmpty() ? Mono.error(ex)
-								: page(access, this.problems.byField(ex.errors()), TokenForm.blank(), Map.of(), null,
+								: page(access, this.messages.byField(ex.errors()), TokenForm.blank(), Map.of(), null,
 										HttpStatus.BAD_REQUEST)
 									.map(Rendering.Builder::build));
 		});
@@ -96,7 +96,7 @@ class AccountPageController {
 			}
 			catch (NumberFormatException ex) {
 				return page(access, Map.of(), form,
-						this.problems.byField(List.of(new FieldProblem("days", "out-of-range", "not a number"))), null,
+						this.messages.byField(List.of(new FieldProblem("days", "out-of-range", "not a number"))), null,
 						HttpStatus.BAD_REQUEST)
 					.map(Rendering.Builder::build);
 			}
@@ -104,7 +104,7 @@ class AccountPageController {
 				.flatMap((issued) -> page(access, Map.of(), TokenForm.blank(), Map.of(), issued, HttpStatus.CREATED))
 				.map((page) -> page.header(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue()).build())
 				.onErrorResume(ApiException.class, (ex) -> ex.errors().isEmpty() ? Mono.error(ex)
-						: page(access, Map.of(), form, this.problems.byField(ex.errors()), null, HttpStatus.BAD_REQUEST)
+						: page(access, Map.of(), form, this.messages.byField(ex.errors()), null, HttpStatus.BAD_REQUEST)
 							.map(Rendering.Builder::build));
 		});
 	}

@@ -33,12 +33,12 @@ class AuditPageController {
 
 	private final StaffAccess access;
 
-	private final ConsoleProblems words;
+	private final ConsoleMessages messages;
 
-	AuditPageController(AuditLog audit, StaffAccess access, ConsoleProblems words) {
+	AuditPageController(AuditLog audit, StaffAccess access, ConsoleMessages messages) {
 		this.audit = audit;
 		this.access = access;
-		this.words = words;
+		this.messages = messages;
 	}
 
 	@GetMapping("/console/audit")
@@ -60,9 +60,8 @@ class AuditPageController {
 	}
 
 	private EventRow row(AuditEvent event) {
-		String words = this.words.text("audit.action." + event.action());
 		return new EventRow(event.id(), FORMATS.dateTime(event.at()), event.actor(),
-				words.equals("audit.action." + event.action()) ? event.action() : words, event.action(),
+				this.messages.text("audit.action." + event.action(), event.action()), event.action(),
 				event.subjectType() + " " + event.subjectId(), (event.unitCode() != null) ? event.unitCode() : "",
 				detail(event.detail()));
 	}

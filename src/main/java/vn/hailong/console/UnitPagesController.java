@@ -2,6 +2,7 @@ package vn.hailong.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,12 +57,12 @@ class UnitPagesController {
 
 	private final StaffAccess access;
 
-	private final ConsoleProblems problems;
+	private final ConsoleMessages messages;
 
-	UnitPagesController(UnitService units, StaffAccess access, ConsoleProblems problems) {
+	UnitPagesController(UnitService units, StaffAccess access, ConsoleMessages messages) {
 		this.units = units;
 		this.access = access;
-		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -82,7 +83,7 @@ class UnitPagesController {
 			if (population == null && !form.population().isEmpty()) {
 				return page(access, form,
 						Map.of("population",
-								this.problems.message(new FieldProblem("population", "invalid", "not a whole number"))),
+								this.messages.message(new FieldProblem("population", "invalid", "not a whole number"))),
 						null, "", HttpStatus.BAD_REQUEST)
 					.map(Rendering.Builder::build);
 			}
@@ -90,7 +91,7 @@ class UnitPagesController {
 			return this.units.create(access, input)
 				.map((unit) -> Rendering.redirectTo("/console/units?created=" + unit.code()).build())
 				.onErrorResume(ApiException.class, (ex) -> ex.errors().isEmpty() ? Mono.error(ex)
-						: page(access, form, this.problems.byField(ex.errors()), null, "", HttpStatus.BAD_REQUEST)
+						: page(access, form, this.messages.byField(ex.errors()), null, "", HttpStatus.BAD_REQUEST)
 							.map(Rendering.Builder::build));
 		});
 	}
@@ -108,7 +109,7 @@ class UnitPagesController {
 				if (csv.isBlank()) {
 					return importPage(access,
 							List.of(new ImportProblem(0, "", "",
-									this.problems.message(
+									this.messages.message(
 											new FieldProblem("csv", "required", "paste the CSV or choose a file")))),
 							shown);
 				}
@@ -145,10 +146,10 @@ class UnitPagesController {
 
 	private List<ImportProblem> importProblems(ApiException ex, List<UnitInput> inputs) {
 		return ex.errors().stream().map((problem) -> {
-			int row = ConsoleProblems.row(problem);
+			int row = ConsoleMessages.row(problem);
 			String code = (row >= 0 && row < inputs.size() && inputs.get(row) != null) ? inputs.get(row).code() : null;
-			return new ImportProblem(row + 1, (code != null) ? code : "", ConsoleProblems.field(problem),
-					this.problems.message(problem));
+			return new ImportProblem(row + 1, (code != null) ? code : "", ConsoleMessages.field(problem),
+					this.messages.message(problem));
 		}).toList();
 	}
 
@@ -181,7 +182,7 @@ class UnitPagesController {
 				rows.add(new UnitRow(unit.code(), unit.name(), levelLabel(unit.level()), unit.parent(),
 						unit.population(), children.getOrDefault(unit.code(), 0), node.depth()));
 			}
-			var levels = java.util.Arrays.stream(UnitLevel.values())
+			var levels = Arrays.stream(UnitLevel.values())
 				.map((level) -> new Choice(level.code(), levelLabel(level)))
 				.toList();
 			return Rendering.view("console/units")
@@ -197,7 +198,7 @@ class UnitPagesController {
 	}
 
 	private String levelLabel(UnitLevel level) {
-		return this.problems.text("unit.level." + level.code());
+		return this.messages.text("unit.level." + level.code(), level.code());
 	}
 
 	private static Integer population(String typed) {

@@ -42,13 +42,13 @@ class UserPagesController {
 
 	private final StaffAccess access;
 
-	private final ConsoleProblems problems;
+	private final ConsoleMessages messages;
 
-	UserPagesController(AccountService accounts, UnitService units, StaffAccess access, ConsoleProblems problems) {
+	UserPagesController(AccountService accounts, UnitService units, StaffAccess access, ConsoleMessages messages) {
 		this.accounts = accounts;
 		this.units = units;
 		this.access = access;
-		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -107,7 +107,7 @@ class UserPagesController {
 	 */
 	private Mono<Map<String, String>> refusal(ApiException ex) {
 		if (!ex.errors().isEmpty()) {
-			return Mono.just(this.problems.byField(ex.errors()));
+			return Mono.just(this.messages.byField(ex.errors()));
 		}
 		String field = switch (ex.kind()) {
 			case "username-taken" -> "username";
@@ -118,7 +118,7 @@ class UserPagesController {
 			return Mono.error(ex);
 		}
 		String code = ex.kind().equals("username-taken") ? "taken" : ex.kind();
-		return Mono.just(this.problems.byField(List.of(new FieldProblem(field, code, ex.getMessage()))));
+		return Mono.just(this.messages.byField(List.of(new FieldProblem(field, code, ex.getMessage()))));
 	}
 
 	private Mono<Access> manager() {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -11,18 +12,20 @@ import org.springframework.stereotype.Component;
 import vn.hailong.system.FieldProblem;
 
 /**
- * Words the services' field problems in Vietnamese for the console's forms, from the
- * {@code console.problem.<field>.<code>} messages, falling back to the service's own
- * words.
+ * The console's Vietnamese words from {@code messages.properties}: the services' field
+ * problems ({@code console.problem.<field>.<code>}, falling back to the service's own
+ * words) and labels such as unit levels and audit actions.
  */
 @Component
-class ConsoleProblems {
+class ConsoleMessages {
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+	private static final Pattern ROW = Pattern.compile("\\[(\\d+)]");
+
 	private final MessageSource messages;
 
-	ConsoleProblems(MessageSource messages) {
+	ConsoleMessages(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -49,12 +52,13 @@ class ConsoleProblems {
 	}
 
 	/**
-	 * A Vietnamese message by key.
+	 * A Vietnamese label by key.
 	 * @param key the key, without the {@code console.} prefix
-	 * @return the message
+	 * @param fallback what to show when there is no such message
+	 * @return the label
 	 */
-	String text(String key) {
-		return this.messages.getMessage("console." + key, null, key, VIETNAMESE);
+	String text(String key, String fallback) {
+		return this.messages.getMessage("console." + key, null, fallback, VIETNAMESE);
 	}
 
 	static String field(FieldProblem problem) {
@@ -68,7 +72,7 @@ class ConsoleProblems {
 	 * @return the index, such as 2, or {@code -1} when the problem names no row
 	 */
 	static int row(FieldProblem problem) {
-		var matcher = java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(problem.field());
+		var matcher = ROW.matcher(problem.field());
 		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
 	}
 
