@@ -69,7 +69,8 @@ class AccountPageIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(page).contains("Hãy sao chép mã ngay bây giờ", "Bảng tính &lt;quý&gt;");
+		assertThat(page).contains("Hãy sao chép mã ngay bây giờ", "Bảng tính &lt;quý&gt;", "data-copy=\"issued-token\"")
+			.containsPattern("<script src=\"/console/copy(-[0-9a-f]+)?\\.js\" defer>");
 		Matcher matcher = ISSUED.matcher(page);
 		assertThat(matcher.find()).isTrue();
 		String token = matcher.group(1);
