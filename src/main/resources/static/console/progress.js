@@ -14,9 +14,14 @@
 		noTarget: main.getAttribute('data-label-no-target'),
 		draft: main.getAttribute('data-label-draft')
 	};
-	var query = Array.prototype.map.call(sections, function (section) {
+	// a stream follows at most 50 campaigns (ProgressService.MAX_CAMPAIGNS): one per 50
+	var parameters = Array.prototype.map.call(sections, function (section) {
 		return 'campaign=' + encodeURIComponent(section.getAttribute('data-campaign'));
-	}).join('&');
+	});
+	var queries = [];
+	for (var i = 0; i < parameters.length; i += 50) {
+		queries.push(parameters.slice(i, i + 50).join('&'));
+	}
 
 	function count(n) {
 		return Number(n).toLocaleString('vi-VN');
@@ -82,12 +87,14 @@
 		});
 	}
 
-	var source = new EventSource('/api/v1/progress/stream?' + query);
-	source.addEventListener('progress', function (event) {
-		main.setAttribute('data-stream', 'live');
-		update(JSON.parse(event.data));
-	});
-	source.addEventListener('error', function () {
-		main.setAttribute('data-stream', 'reconnecting');
+	queries.forEach(function (query) {
+		var source = new EventSource('/api/v1/progress/stream?' + query);
+		source.addEventListener('progress', function (event) {
+			main.setAttribute('data-stream', 'live');
+			update(JSON.parse(event.data));
+		});
+		source.addEventListener('error', function () {
+			main.setAttribute('data-stream', 'reconnecting');
+		});
 	});
 }());

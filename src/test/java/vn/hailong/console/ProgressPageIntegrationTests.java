@@ -17,6 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
+import vn.hailong.StaffFixtures;
+import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,12 +41,17 @@ class ProgressPageIntegrationTests {
 
 	private String school2;
 
+	private WebTestClient manager;
+
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new Fixtures(this.client, this.database);
 		List<String> units = this.fixtures.district();
 		this.school1 = units.get(1);
 		this.school2 = units.get(2);
+		// the district's manager: an administrator's dashboard holds every campaign of
+		// the test run
+		this.manager = new StaffFixtures(this.client).clientFor(Role.UNIT_MANAGER, units.get(0));
 	}
 
 	@Test
@@ -103,7 +110,7 @@ class ProgressPageIntegrationTests {
 	}
 
 	private String page(String path) {
-		return this.client.get()
+		return this.manager.get()
 			.uri(path)
 			.accept(MediaType.TEXT_HTML)
 			.exchange()
