@@ -232,7 +232,8 @@ public final class IntakeBenchmark {
 					"--spring.flyway.url=" + this.server.jdbcUrl(this.database),
 					"--spring.flyway.user=" + this.server.user(), "--spring.flyway.password=" + password,
 					"--server.port=0", "--server.address=127.0.0.1",
-					"--hailong.templates.directories=" + this.settings.templates(), "--logging.level.root=WARN");
+					"--hailong.templates.directories=" + this.settings.templates(), "--logging.level.root=WARN",
+					BenchmarkAdministrator.arguments()[0], BenchmarkAdministrator.arguments()[1]);
 	}
 
 	/**
@@ -857,7 +858,14 @@ public final class IntakeBenchmark {
 		}
 
 		Mono<Reply> send(HttpMethod method, String path, String contentType, byte[] body) {
+			return send(method, path, contentType, body, null);
+		}
+
+		Mono<Reply> send(HttpMethod method, String path, String contentType, byte[] body, String authorization) {
 			return this.client.request(method).uri(path).send((request, outbound) -> {
+				if (authorization != null) {
+					request.header(HttpHeaderNames.AUTHORIZATION, authorization);
+				}
 				request.header(HttpHeaderNames.CONTENT_TYPE, contentType)
 					.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
 				return outbound.sendByteArray(Mono.just(body));
@@ -872,7 +880,8 @@ public final class IntakeBenchmark {
 		 * Sends a set-up request and fails unless it succeeds.
 		 */
 		String expect(HttpMethod method, String path, String contentType, String body) {
-			Reply reply = send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8))
+			Reply reply = send(method, path, contentType, body.getBytes(StandardCharsets.UTF_8),
+					BenchmarkAdministrator.authorization())
 				.block(REQUEST_TIMEOUT.plusSeconds(5));
 			if (reply == null || reply.status() / 100 != 2) {
 				throw new IllegalStateException(method + " " + path + " failed: "

@@ -95,7 +95,8 @@ public final class ReportBenchmark {
 						"--spring.r2dbc.username=" + user, "--spring.r2dbc.password=", "--spring.flyway.url=" + jdbc,
 						"--spring.flyway.user=" + user, "--spring.flyway.password=", "--server.port=0",
 						"--server.address=127.0.0.1", "--hailong.templates.directories=" + templates,
-						"--logging.level.root=WARN");
+						"--logging.level.root=WARN", BenchmarkAdministrator.arguments()[0],
+						BenchmarkAdministrator.arguments()[1]);
 			int httpPort = ((WebServerApplicationContext) service).getWebServer().getPort();
 			try (Connection connection = DriverManager.getConnection(jdbc)) {
 				long campaign = load(connection, responses, units);
@@ -103,12 +104,14 @@ public final class ReportBenchmark {
 				String base = "http://127.0.0.1:" + httpPort;
 				var plan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/plans"))
 					.header("Content-Type", "application/yaml")
+					.header("Authorization", BenchmarkAdministrator.authorization())
 					.POST(HttpRequest.BodyPublishers.ofString(PLAN))
 					.build(), HttpResponse.BodyHandlers.ofString());
 				if (plan.statusCode() != 201) {
 					throw new IllegalStateException("plan import failed: " + plan.statusCode() + " " + plan.body());
 				}
 				var report = HttpRequest.newBuilder(URI.create(base + "/api/v1/plans/bench-plan/report?period=2025"))
+					.header("Authorization", BenchmarkAdministrator.authorization())
 					.GET()
 					.build();
 				double[] reportTimes = new double[runs];

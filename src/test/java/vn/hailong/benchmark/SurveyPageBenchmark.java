@@ -98,7 +98,8 @@ public final class SurveyPageBenchmark {
 					"--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
 					"--spring.flyway.user=" + database.username(), "--spring.flyway.password=" + database.password(),
 					"--server.port=0", "--server.address=127.0.0.1", "--hailong.templates.directories=" + templates,
-					"--logging.level.root=WARN");
+					"--logging.level.root=WARN", BenchmarkAdministrator.arguments()[0],
+					BenchmarkAdministrator.arguments()[1]);
 	}
 
 	private String openCampaign() throws Exception {
@@ -120,6 +121,7 @@ public final class SurveyPageBenchmark {
 	private String post(String path, String json) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.root + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", BenchmarkAdministrator.authorization())
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() >= 300) {
