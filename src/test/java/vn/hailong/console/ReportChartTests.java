@@ -1,0 +1,167 @@
+package vn.hailong.console;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import vn.hailong.indicator.Comparison;
+import vn.hailong.indicator.ReportedMeasure;
+import vn.hailong.indicator.Verdict;
+import vn.hailong.report.Report.Figure;
+import vn.hailong.report.Report.IndicatorReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The report chart is well-formed SVG whose bars, whiskers and target line sit where the
+ * figures say, with every name escaped.
+ */
+class ReportChartTests {
+
+	private static final String NASTY = "<script>alert('x')</script> & \"Trường\"";
+
+	@Test
+	void writesWellFormedSvgWithTitleAndFixedViewBox() throws Exception {
+		String svg = ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5);
+		Document document = parse(svg);
+		Element root = document.getDocumentElement();
+		assertThat(root.getLocalName()).isEqualTo("svg");
+		assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
+		assertThat(root.getAttribute("viewBox")).matches("0 0 760 \\d+");
+		assertThat(root.getAttribute("role")).isEqualTo("img");
+		assertThat(text(document, "/*[local-name()='svg']/*[local-name()='title']"))
+			.isEqualTo("Chỉ tiêu 4: Mức độ hài lòng");
+		assertThat(svg).doesNotContain("<script", "<?xml");
+	}
+
+	@Test
+	void drawsBarsProportionalToTheEstimate() throws Exception {
+		Document document = parse(ReportChart.svg(indicator(95.0, district(),
+				school("S1", 90.0, 85.0, 94.0, Verdict.MET), school("S2", 45.0, 40.0, 50.0, Verdict.NOT_MET)), 5));
+		double first = Double.parseDouble(bar(document, "S1").getAttribute("width"));
+		double second = Double.parseDouble(bar(document, "S2").getAttribute("width"));
+		assertThat(first).isCloseTo(0.9 * ReportChart.PLOT_WIDTH, within(0.01));
+		assertThat(second).isCloseTo(first / 2, within(0.01));
+		assertThat(Double.parseDouble(bar(document, "S1").getAttribute("x"))).isEqualTo(ReportChart.PLOT_X);
+	}
+
+	@Test
+	void drawsWhiskersAtTheIntervalAndTheTargetLineAtTheTarget() throws Exception {
+		Document document = parse(
+				ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5));
+		NodeList whiskers = (NodeList) XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("//*[@data-unit='S1']/*[@class='interval']/*[local-name()='line']", document,
+					XPathConstants.NODESET);
+		assertThat(whiskers.getLength()).isEqualTo(3);
+		Element span = (Element) whiskers.item(0);
+		assertThat(Double.parseDouble(span.getAttribute("x1"))).isCloseTo(ReportChart.x(85.0), within(0.01));
+		assertThat(Double.parseDouble(span.getAttribute("x2"))).isCloseTo(ReportChart.x(94.0), within(0.01));
+		assertThat(ReportChart.x(85.0)).isCloseTo(ReportChart.PLOT_X + 0.85 * ReportChart.PLOT_WIDTH, within(1e-9));
+		Element target = (Element) XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("//*[@class='target']/*[local-name()='line']", document, XPathConstants.NODE);
+		assertThat(Double.parseDouble(target.getAttribute("x1")))
+			.isCloseTo(ReportChart.PLOT_X + 0.95 * ReportChart.PLOT_WIDTH, within(0.01));
+		assertThat(target.getAttribute("x2")).isEqualTo(target.getAttribute("x1"));
+		assertThat(text(document, "//*[@class='target']/*[local-name()='text']")).isEqualTo("Chỉ tiêu ≥ 95%");
+	}
+
+	@Test
+	void escapesNamesAndKeepsThemReadable() throws Exception {
+		var school = new Figure("S1", NASTY, "PGD", 1, false, 40L, null, null, null, null, 90.0, 85.0, 94.0,
+				"unweighted", null, null, null, Verdict.MET, Verdict.MET, null);
+		var indicator = new IndicatorReport("4", NASTY, "survey", Comparison.AT_LEAST, 95.0, "≥ 95%", "%", null, null,
+				district(), null, List.of(district(), school), "method");
+		String svg = ReportChart.svg(indicator, 5);
+		assertThat(svg).doesNotContain("<script").contains("&lt;script>", "&amp; ");
+		Document document = parse(svg);
+		assertThat(text(document, "/*[local-name()='svg']/*[local-name()='title']")).isEqualTo("Chỉ tiêu 4: " + NASTY);
+		assertThat(text(document, "//*[@data-unit='S1']/*[@class='label']")).startsWith("<script>alert(");
+		assertThat(document.getElementsByTagNameNS("*", "script").getLength()).isZero();
+	}
+
+	@Test
+	void marksWithheldCellsAndDrawsNoWhiskersForCompleteCounts() throws Exception {
+		var withheld = new Figure("S3", "Trường Ba", "PGD", 1, true, null, null, 20L, null, null, null, null, null,
+				null, null, null, null, null, null, null);
+		var counted = new Figure("S1", "Trường Một", "PGD", 1, false, 1L, null, null, 45L, 50L, 90.0, 90.0, 90.0,
+				"complete-count", null, null, null, Verdict.NOT_MET, Verdict.NOT_MET, null);
+		var indicator = new IndicatorReport("2", "Hồ sơ trực tuyến", "reported", Comparison.AT_LEAST, 100.0, "≥ 100%",
+				"%", null, new ReportedMeasure("a", "b"), district(), null, List.of(district(), counted, withheld),
+				"method");
+		Document document = parse(ReportChart.svg(indicator, 5));
+		assertThat(text(document, "//*[@data-unit='S3']/*[@class='missing']")).contains("ít hơn 5 phiếu");
+		assertThat(document.getElementsByTagNameNS("*", "rect").getLength()).isEqualTo(2);
+		assertThat(bar(document, "S1")).isNotNull();
+		assertThat(XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("count(//*[@data-unit='S1']/*[@class='interval'])", document)).isEqualTo("0");
+		assertThat(text(document, "//*[@data-unit='S1']/*[@class='value']")).contains("90,0%", "Không đạt");
+	}
+
+	@Test
+	void addsAWholeScopeRowWhenTheBreakdownHasSeveralRoots() throws Exception {
+		var other = new Figure("X", "Đơn vị khác", null, 0, false, 10L, null, null, null, null, 80.0, 70.0, 88.0,
+				"unweighted", null, null, null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 30L);
+		var overall = new Figure(null, null, null, 0, false, 50L, null, null, null, null, 85.0, 80.0, 90.0,
+				"unweighted", null, null, null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 10L);
+		var indicator = new IndicatorReport("9", "Hài lòng", "survey", Comparison.AT_LEAST, 85.0, "≥ 85%", "%", null,
+				null, overall, null, List.of(district(), other), "method");
+		Document document = parse(ReportChart.svg(indicator, 5));
+		NodeList rows = (NodeList) XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("//*[@class='row']/*[@class='label']", document, XPathConstants.NODESET);
+		var labels = new ArrayList<String>();
+		for (int i = 0; i < rows.getLength(); i++) {
+			labels.add(rows.item(i).getTextContent());
+		}
+		assertThat(labels).containsExactly("Toàn phạm vi", "Phòng GD&ĐT", "Đơn vị khác");
+	}
+
+	private static IndicatorReport indicator(Double target, Figure top, Figure... schools) {
+		var rows = new ArrayList<Figure>();
+		rows.add(top);
+		rows.addAll(List.of(schools));
+		return new IndicatorReport("4", "Mức độ hài lòng", "survey", Comparison.AT_LEAST, target, "≥ 95%", "%", null,
+				null, top, null, rows, "method");
+	}
+
+	private static Figure district() {
+		return new Figure("PGD", "Phòng GD&ĐT", null, 0, false, 80L, null, 290L, null, null, 88.0, 84.0, 91.0,
+				"weighted", null, null, 1.2, Verdict.NOT_MET, Verdict.NOT_MET, null);
+	}
+
+	private static Figure school(String code, double estimate, double lower, double upper, Verdict verdict) {
+		return new Figure(code, "Trường " + code, "PGD", 1, false, 40L, null, null, null, null, estimate, lower, upper,
+				"unweighted", null, null, null, verdict, verdict, null);
+	}
+
+	private static Document parse(String svg) throws Exception {
+		var factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static Element bar(Document document, String unit) throws Exception {
+		return (Element) XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("//*[@data-unit='" + unit + "']/*[@class='estimate']", document, XPathConstants.NODE);
+	}
+
+	private static String text(Document document, String path) throws Exception {
+		return XPathFactory.newInstance().newXPath().evaluate(path, document);
+	}
+
+}
