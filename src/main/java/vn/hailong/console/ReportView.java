@@ -2,6 +2,10 @@ package vn.hailong.console;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,12 +21,16 @@ import vn.hailong.report.Report.IndicatorReport;
  *
  * @param report the report itself
  * @param confidenceText the confidence level, such as {@code 95%}
+ * @param generatedText when the report was computed, in Vietnam's time
  * @param indicators one entry per indicator, in the plan's order
  */
-record ReportView(Report report, String confidenceText, List<IndicatorView> indicators) {
+public record ReportView(Report report, String confidenceText, String generatedText, List<IndicatorView> indicators) {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
+		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
 	static ReportView of(Report report) {
-		return new ReportView(report, number(report.confidence() * 100, 0) + "%",
+		return new ReportView(report, number(report.confidence() * 100, 0) + "%", TIME.format(report.generatedAt()),
 				report.indicators()
 					.stream()
 					.map((indicator) -> IndicatorView.of(indicator, report.minimumCellSize()))
@@ -44,7 +52,7 @@ record ReportView(Report report, String confidenceText, List<IndicatorView> indi
 	 * @param chart the SVG chart, escaped by its writer
 	 * @param rows the breakdown per unit, in tree order
 	 */
-	record IndicatorView(String ref, String name, String anchor, String kind, String target, FigureView overall,
+	public record IndicatorView(String ref, String name, String anchor, String kind, String target, FigureView overall,
 			String trend, String trendMark, String method, String chart, List<FigureView> rows) {
 
 		static IndicatorView of(IndicatorReport indicator, int minimumCellSize) {
@@ -81,9 +89,9 @@ record ReportView(Report report, String confidenceText, List<IndicatorView> indi
 	 * @param verdictMark a mark that reads without colour
 	 * @param moreNeeded about how many more responses would settle it, in words, or null
 	 */
-	record FigureView(String unit, String unitName, int depth, boolean withheld, String withheldText, String responses,
-			String counts, String estimate, String interval, String verdict, String verdictText, String verdictMark,
-			String moreNeeded) {
+	public record FigureView(String unit, String unitName, int depth, boolean withheld, String withheldText,
+			String responses, String counts, String estimate, String interval, String verdict, String verdictText,
+			String verdictMark, String moreNeeded) {
 
 		static FigureView of(Figure figure, String unit, int minimumCellSize) {
 			String withheldText = "— (ít hơn " + minimumCellSize + " phiếu)";

@@ -16,6 +16,9 @@ import vn.hailong.indicator.Verdict;
  * @param plan the plan's code
  * @param issuer the issuing office
  * @param title the plan's title
+ * @param scope the code of the unit whose subtree the report covers, or null for every
+ * unit
+ * @param scopeName that unit's name, or null
  * @param period the period reported on
  * @param previousPeriod the period of the same kind before it, for the trend
  * @param confidence the intervals' confidence level
@@ -23,8 +26,9 @@ import vn.hailong.indicator.Verdict;
  * @param generatedAt when the report was computed
  * @param indicators one entry per indicator, in the plan's order
  */
-public record Report(String plan, String issuer, String title, String period, String previousPeriod, double confidence,
-		int minimumCellSize, Instant generatedAt, List<IndicatorReport> indicators) {
+public record Report(String plan, String issuer, String title, String scope, String scopeName, String period,
+		String previousPeriod, double confidence, int minimumCellSize, Instant generatedAt,
+		List<IndicatorReport> indicators) {
 
 	/**
 	 * One indicator's figures.

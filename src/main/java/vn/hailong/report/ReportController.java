@@ -31,41 +31,43 @@ class ReportController {
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Report> json(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence) {
-		return Mono.defer(() -> this.reports.report(code, period, confidence));
+			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
+		return Mono.defer(() -> this.reports.report(code, period, confidence, unit));
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", params = "format")
 	Mono<ResponseEntity<?>> download(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence, @RequestParam String format) {
+			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit,
+			@RequestParam String format) {
 		return switch (format) {
-			case "json" -> json(code, period, confidence).map(ResponseEntity::ok);
-			case "csv" -> file(code, period, confidence, "csv");
-			case "xlsx" -> file(code, period, confidence, "xlsx");
+			case "json" -> json(code, period, confidence, unit).map(ResponseEntity::ok);
+			case "csv" -> file(code, period, confidence, unit, "csv");
+			case "xlsx" -> file(code, period, confidence, unit, "xlsx");
 			default -> Mono.error(ApiException.invalid("format", "unknown", "Use one of json, csv, xlsx"));
 		};
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = "text/csv")
 	Mono<ResponseEntity<?>> csv(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence) {
-		return file(code, period, confidence, "csv");
+			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
+		return file(code, period, confidence, unit, "csv");
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report",
 			produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	Mono<ResponseEntity<?>> xlsx(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence) {
-		return file(code, period, confidence, "xlsx");
+			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
+		return file(code, period, confidence, unit, "xlsx");
 	}
 
-	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String format) {
-		return Mono.defer(() -> this.reports.report(code, period, confidence))
+	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String unit, String format) {
+		return Mono.defer(() -> this.reports.report(code, period, confidence, unit))
 			.publishOn(Schedulers.boundedElastic())
 			.map((report) -> {
 				boolean csv = "csv".equals(format);
 				byte[] body = csv ? ReportExport.csv(report) : ReportExport.xlsx(report);
-				String name = report.plan() + "-" + report.period() + "." + format;
+				String name = report.plan() + "-" + report.period()
+						+ ((unit != null && report.scope() != null) ? "-" + report.scope() : "") + "." + format;
 				return ResponseEntity.ok()
 					.contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
 					.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -86,6 +86,21 @@ public class ReportService {
 	 * @return the report, or an error {@code not-found} or {@code invalid-request}
 	 */
 	public Mono<Report> report(String code, String periodCode, Double confidence) {
+		return report(code, periodCode, confidence, null);
+	}
+
+	/**
+	 * Computes a plan's report over one unit's subtree: the overall figure and the
+	 * breakdown then cover that unit and the units below it only (or the plan's scope,
+	 * when that lies within the unit's subtree).
+	 * @param code the plan's code
+	 * @param periodCode a year, half-year or quarter, such as {@code 2025-Q3}
+	 * @param confidence the intervals' confidence level, or null for the configured one
+	 * @param unit the code of the unit at the top, or null for the plan's whole scope
+	 * @return the report, or an error {@code not-found} (plan or unit) or
+	 * {@code invalid-request} (also when the unit lies outside the plan's scope)
+	 */
+	public Mono<Report> report(String code, String periodCode, Double confidence, String unit) {
 		Period period = Period.parse(periodCode)
 			.orElseThrow(() -> ApiException.invalid("period", (periodCode == null) ? "required" : "format",
 					"A period is a year (2025), a half (2025-H1) or a quarter (2025-Q3)"));
@@ -95,17 +110,42 @@ public class ReportService {
 		}
 		return this.plans.find(code).zipWith(this.units.findAll().collectList()).flatMap((loaded) -> {
 			Plan plan = loaded.getT1();
-			Tree tree = new Tree(loaded.getT2(), plan.unit());
+			Tree tree = new Tree(loaded.getT2(), root(plan, loaded.getT2(), unit));
 			return measure(plan, period).zipWith(measure(plan, period.previous()))
 				.map((both) -> plan.indicators()
 					.stream()
 					.map((indicator) -> indicator(indicator, period, level, tree, both.getT1().get(indicator.id()),
 							both.getT2().get(indicator.id())))
 					.toList())
-				.map((indicators) -> new Report(plan.code(), plan.issuer(), plan.title(), period.code(),
-						period.previous().code(), level, this.properties.minimumCellSize(), Instant.now(this.clock),
-						indicators));
+				.map((indicators) -> new Report(plan.code(), plan.issuer(), plan.title(),
+						(tree.scope() != null) ? tree.scope().code() : null,
+						(tree.scope() != null) ? tree.scope().name() : null, period.code(), period.previous().code(),
+						level, this.properties.minimumCellSize(), Instant.now(this.clock), indicators));
 		});
+	}
+
+	/**
+	 * The unit at the top of a report: the one asked for when it lies within the plan's
+	 * scope, the plan's own when that lies within the one asked for.
+	 */
+	private static String root(Plan plan, List<Unit> all, String unit) {
+		if (unit == null) {
+			return plan.unit();
+		}
+		Tree tree = new Tree(all, null);
+		Unit asked = tree.unit(unit);
+		if (asked == null) {
+			throw ApiException.notFound("Unit", unit);
+		}
+		Unit scope = tree.unit(plan.unit());
+		if (scope == null || tree.within(asked, scope)) {
+			return asked.code();
+		}
+		if (tree.within(scope, asked)) {
+			return scope.code();
+		}
+		throw ApiException.invalid("unit", "outside-plan",
+				"Unit " + unit + " lies outside the scope of plan " + plan.code() + " (" + plan.unit() + ")");
 	}
 
 	private IndicatorReport indicator(Indicator indicator, Period period, double confidence, Tree tree,
@@ -300,6 +340,10 @@ public class ReportService {
 
 		Unit unit(long id) {
 			return this.byId.get(id);
+		}
+
+		Unit unit(String code) {
+			return (code != null) ? this.byCode.get(code) : null;
 		}
 
 		List<Unit> children(Unit unit) {

@@ -1,0 +1,120 @@
+package vn.hailong.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.hailong.indicator.Plan;
+import vn.hailong.indicator.PlanService;
+import vn.hailong.report.ReportService;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * The report page of a plan for a period: every indicator with its chart, verdict, trend
+ * and breakdown, over the units the member may read, ready to print on A4.
+ */
+@Controller
+class ReportPageController {
+
+	static final List<String> CONFIDENCES = List.of("0.90", "0.95", "0.99");
+
+	private final PlanService plans;
+
+	private final ReportService reports;
+
+	private final ConsoleUnits units;
+
+	ReportPageController(PlanService plans, ReportService reports, ConsoleUnits units) {
+		this.plans = plans;
+		this.reports = reports;
+		this.units = units;
+	}
+
+	@GetMapping("/console/plans/{code}/report")
+	Mono<Rendering> report(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
+		return this.plans.find(code)
+			.flatMap((plan) -> this.units.reportRoot(blankToNull(unit))
+				.flatMap((root) -> render(plan, period, confidence, blankToNull(unit), root.orElse(null))));
+	}
+
+	private Mono<Rendering> render(Plan plan, String period, String confidence, String unit, String root) {
+		String periodText = (period == null || period.isBlank()) ? Integer.toString(plan.year()) : period.strip();
+		String confidenceText = (confidence != null && CONFIDENCES.contains(confidence)) ? confidence : "0.95";
+		var model = new LinkedHashMap<String, Object>();
+		model.put("plan", plan);
+		model.put("period", periodText);
+		model.put("confidence", confidenceText);
+		model.put("confidences", CONFIDENCES);
+		model.put("periods", periods(plan.year()));
+		model.put("unit", (unit != null) ? unit : "");
+		return this.units.readableWithin(plan.unit()).collectList().flatMap((options) -> {
+			model.put("units", options);
+			return Mono.defer(() -> this.reports.report(plan.code(), periodText, Double.valueOf(confidenceText), root))
+				.map((report) -> {
+					model.put("report", ReportView.of(report));
+					model.put("csv", download(plan, periodText, confidenceText, unit, "csv"));
+					model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx"));
+					return page(model);
+				})
+				.onErrorResume(ApiException.class,
+						(ex) -> "invalid-request".equals(ex.kind()) ? Mono.just(error(model, ex)) : Mono.error(ex));
+		});
+	}
+
+	private static Rendering error(Map<String, Object> model, ApiException ex) {
+		var messages = new ArrayList<String>();
+		for (FieldProblem problem : ex.errors()) {
+			messages.add(switch (problem.field()) {
+				case "period" -> "Kỳ báo cáo không hợp lệ: nhập một năm (2025), nửa năm (2025-H1) hoặc quý (2025-Q3).";
+				case "confidence" -> "Độ tin cậy phải từ 0,5 đến 0,999.";
+				case "unit" -> "Đơn vị đã chọn không thuộc phạm vi của kế hoạch này.";
+				default -> problem.message();
+			});
+		}
+		model.put("errors", messages);
+		return page(model);
+	}
+
+	private static Rendering page(Map<String, Object> model) {
+		return Rendering.view("console/report").model(model).build();
+	}
+
+	private static String download(Plan plan, String period, String confidence, String unit, String format) {
+		var uri = UriComponentsBuilder.fromPath("/api/v1/plans/{code}/report")
+			.queryParam("period", period)
+			.queryParam("confidence", confidence);
+		if (unit != null && !unit.isBlank()) {
+			uri.queryParam("unit", unit);
+		}
+		return uri.queryParam("format", format).buildAndExpand(plan.code()).encode().toUriString();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/** The periods of a plan's year, offered in the period picker. */
+	static List<String> periods(int year) {
+		var periods = new ArrayList<String>();
+		periods.add(Integer.toString(year));
+		periods.add(year + "-H1");
+		periods.add(year + "-H2");
+		for (int quarter = 1; quarter <= 4; quarter++) {
+			periods.add(year + "-Q" + quarter);
+		}
+		return periods;
+	}
+
+}

@@ -1,0 +1,210 @@
+package vn.hailong.console;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.hailong.Fixtures;
+import vn.hailong.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report page of a seeded plan on PostgreSQL: figures, verdicts, charts, withheld
+ * cells, escaping, period errors and the subtree a report covers.
+ */
+@IntegrationTest
+class ReportPageIntegrationTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private WebTestClient client;
+
+	private String district;
+
+	private String school1;
+
+	private String school2;
+
+	private String school3;
+
+	private String plan;
+
+	@BeforeEach
+	void setUp() {
+		String prefix = UUID.randomUUID().toString().substring(0, 8);
+		this.district = prefix + "-PGD";
+		this.school1 = prefix + "-S1";
+		this.school2 = prefix + "-S2";
+		this.school3 = prefix + "-S3";
+		this.client.post()
+			.uri("/api/v1/units/import")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Fixtures.unit(this.district, "Phòng GD&ĐT <b>Thử</b>", "district_office", null, 0),
+					Fixtures.unit(this.school1, "Trường Một", "primary", this.district, 600),
+					Fixtures.unit(this.school2, "Trường Hai", "primary", this.district, 400),
+					Fixtures.unit(this.school3, "Trường Ba", "primary", this.district, 50)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.plan = "kh-" + prefix;
+		String yaml = """
+				code: %s
+				issuer: Phòng GD&ĐT kiểm thử
+				year: 2025
+				title: Kế hoạch CCHC kiểm thử
+				unit: %s
+				indicators:
+				  - ref: "4"
+				    name: "Mức độ hài lòng <script>alert('x')</script>"
+				    comparator: '>='
+				    target: 70
+				    survey: { template: bao-cao, item: a1, method: satisfied-answers }
+				  - ref: "2"
+				    name: Hồ sơ trực tuyến
+				    comparator: '>='
+				    target: 100
+				    reported: { numerator: Hồ sơ trực tuyến, denominator: Tổng số hồ sơ }
+				""".formatted(this.plan, this.district);
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(yaml)
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		long campaign = campaign(this.school1, this.school2, this.school3);
+		answer(campaign, this.school1, 18, 5);
+		answer(campaign, this.school1, 2, 2);
+		answer(campaign, this.school2, 10, 4);
+		answer(campaign, this.school3, 3, 5);
+		this.client.post()
+			.uri("/api/v1/plans/{plan}/figures", this.plan)
+			.bodyValue(List.of(Map.of("indicator", "2", "unit", this.school1, "period", "2025-Q1", "numerator", 45,
+					"denominator", 50)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
+	void showsEveryIndicatorWithFiguresVerdictsChartsAndDownloads() {
+		String page = page("/console/plans/{plan}/report?period=2025-Q1", this.plan);
+		assertThat(page).contains("Kế hoạch CCHC kiểm thử", "Chỉ tiêu 4", "Chỉ tiêu 2", "≥ 70%", "≥ 100%");
+		// school 1: 18 of 20 satisfied; school 3 has 3 responses, so it and school 2 are
+		// withheld
+		assertThat(page).contains("Trường Một", "90,0%", "Đạt", "ít hơn 5 phiếu", "Không đạt", "45 / 50");
+		assertThat(page).contains("<svg", "viewBox=\"0 0 760", "class=\"report-chart\"", "role=\"img\"");
+		assertThat(page).contains(
+				"/api/v1/plans/" + this.plan + "/report?period=2025-Q1&amp;confidence=0.95&amp;format=csv",
+				"format=xlsx");
+		assertThat(page).contains("value=\"2025-Q1\"", "Phương pháp");
+	}
+
+	@Test
+	void showsNamesWithMarkupEscapedInTablesAndCharts() {
+		String page = page("/console/plans/{plan}/report?period=2025-Q1", this.plan);
+		assertThat(page).doesNotContain("<script>alert", "<b>Thử</b>");
+		assertThat(page).contains("&lt;script&gt;alert(", "&lt;script>alert(", "&lt;b&gt;Thử&lt;/b&gt;");
+	}
+
+	@Test
+	void showsABadPeriodOnThePageKeepingWhatWasTyped() {
+		String page = page("/console/plans/{plan}/report?period=2025-Q9", this.plan);
+		assertThat(page).contains("Kỳ báo cáo không hợp lệ", "value=\"2025-Q9\"").doesNotContain("<svg");
+	}
+
+	@Test
+	void coversOneUnitsSubtreeOnPageAndApi() {
+		Map<String, Object> report = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school1)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(report.get("scope")).isEqualTo(this.school1);
+		Map<String, Object> satisfaction = indicator(report, "4");
+		assertThat(units(satisfaction)).containsExactly(this.school1);
+		assertThat(((Map<?, ?>) satisfaction.get("overall")).get("responses")).isEqualTo(20);
+		assertThat(units(indicator(report, "2"))).containsExactly(this.school1);
+
+		String page = page("/console/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school1);
+		assertThat(page).contains("data-unit=\"" + this.school1 + "\"", "<strong>Trường Một</strong>")
+			.doesNotContain("data-unit=\"" + this.school2 + "\"", "data-unit=\"" + this.district + "\"");
+
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit=khong-co", this.plan)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private String page(String uri, Object... variables) {
+		return this.client.get()
+			.uri(uri, variables)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> indicator(Map<String, Object> report, String ref) {
+		return ((List<Map<String, Object>>) report.get("indicators")).stream()
+			.filter((indicator) -> ref.equals(indicator.get("ref")))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> units(Map<String, Object> indicator) {
+		return ((List<Map<String, Object>>) indicator.get("breakdown")).stream().map((row) -> row.get("unit")).toList();
+	}
+
+	private long campaign(String... units) {
+		Map<String, Object> created = this.client.post()
+			.uri("/api/v1/campaigns")
+			.bodyValue(Map.of("name", "Khảo sát quý I", "template", "bao-cao", "period", "2025-Q1", "opensAt",
+					Instant.now().minus(1, ChronoUnit.DAYS).toString(), "closesAt",
+					Instant.now().plus(30, ChronoUnit.DAYS).toString(), "units", List.of(units), "rateLimit", 0))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		long id = ((Number) created.get("id")).longValue();
+		this.client.post().uri("/api/v1/campaigns/{id}/open", id).exchange().expectStatus().isOk();
+		return id;
+	}
+
+	private void answer(long campaign, String unit, int count, int a1) {
+		for (int i = 0; i < count; i++) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", unit, "answers",
+						Map.of("a1", a1, "a2", 4, "b1", 4)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+	}
+
+}
