@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import vn.hailong.account.StaffAccess;
+import vn.hailong.report.ReportScope;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
@@ -24,8 +26,11 @@ class ConsoleUnits {
 
 	private final UnitService units;
 
-	ConsoleUnits(UnitService units) {
+	private final StaffAccess access;
+
+	ConsoleUnits(UnitService units, StaffAccess access) {
 		this.units = units;
+		this.access = access;
 	}
 
 	/**
@@ -34,7 +39,7 @@ class ConsoleUnits {
 	 * @return the unit's code, or empty for the plan's whole scope
 	 */
 	Mono<Optional<String>> reportRoot(String requested) {
-		return Mono.just(Optional.ofNullable(requested));
+		return this.access.current().map((access) -> Optional.ofNullable(ReportScope.root(access, requested)));
 	}
 
 	/**
@@ -43,7 +48,7 @@ class ConsoleUnits {
 	 * @return the units, in tree order, with their depth below {@code top}
 	 */
 	Flux<Option> readableWithin(String top) {
-		return tree(top);
+		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canRead(unit.code())));
 	}
 
 	/**
@@ -52,7 +57,7 @@ class ConsoleUnits {
 	 * @return the units, in tree order
 	 */
 	Flux<Option> manageableWithin(String top) {
-		return tree(top);
+		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canManage(unit.code())));
 	}
 
 	private Flux<Option> tree(String top) {

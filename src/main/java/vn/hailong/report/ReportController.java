@@ -12,10 +12,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
 
 /**
- * The plan report as JSON, CSV or XLSX.
+ * The plan report as JSON, CSV or XLSX, over the units the caller may read.
  */
 @RestController
 class ReportController {
@@ -25,14 +26,27 @@ class ReportController {
 
 	private final ReportService reports;
 
-	ReportController(ReportService reports) {
+	private final StaffAccess access;
+
+	ReportController(ReportService reports, StaffAccess access) {
 		this.reports = reports;
+		this.access = access;
+	}
+
+	/**
+	 * The report over the units the caller may read: administrators see the plan's whole
+	 * scope or the unit they ask for, other members their own unit's subtree or a unit in
+	 * it.
+	 */
+	private Mono<Report> report(String code, String period, Double confidence, String unit) {
+		return this.access.current()
+			.flatMap((access) -> this.reports.report(code, period, confidence, ReportScope.root(access, unit)));
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<Report> json(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
-		return Mono.defer(() -> this.reports.report(code, period, confidence, unit));
+		return report(code, period, confidence, unit);
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", params = "format")
@@ -61,19 +75,17 @@ class ReportController {
 	}
 
 	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String unit, String format) {
-		return Mono.defer(() -> this.reports.report(code, period, confidence, unit))
-			.publishOn(Schedulers.boundedElastic())
-			.map((report) -> {
-				boolean csv = "csv".equals(format);
-				byte[] body = csv ? ReportExport.csv(report) : ReportExport.xlsx(report);
-				String name = report.plan() + "-" + report.period()
-						+ ((unit != null && report.scope() != null) ? "-" + report.scope() : "") + "." + format;
-				return ResponseEntity.ok()
-					.contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
-					.header(HttpHeaders.CONTENT_DISPOSITION,
-							ContentDisposition.attachment().filename(name).build().toString())
-					.body(body);
-			});
+		return report(code, period, confidence, unit).publishOn(Schedulers.boundedElastic()).map((report) -> {
+			boolean csv = "csv".equals(format);
+			byte[] body = csv ? ReportExport.csv(report) : ReportExport.xlsx(report);
+			String name = report.plan() + "-" + report.period()
+					+ ((unit != null && report.scope() != null) ? "-" + report.scope() : "") + "." + format;
+			return ResponseEntity.ok()
+				.contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
+				.header(HttpHeaders.CONTENT_DISPOSITION,
+						ContentDisposition.attachment().filename(name).build().toString())
+				.body(body);
+		});
 	}
 
 }

@@ -16,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
+import vn.hailong.StaffFixtures;
+import vn.hailong.account.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,8 +155,62 @@ class ReportPageIntegrationTests {
 			.isNotFound();
 	}
 
+	@Test
+	void showsOtherMembersTheirOwnSubtreeOnlyOnPageAndApi() {
+		var staff = new StaffFixtures(this.client);
+		WebTestClient manager = staff.clientFor(Role.UNIT_MANAGER, this.school1);
+		Map<String, Object> report = manager.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1", this.plan)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(report.get("scope")).isEqualTo(this.school1);
+		assertThat(units(indicator(report, "4"))).containsExactly(this.school1);
+		assertThat(((Map<?, ?>) indicator(report, "4").get("overall")).get("responses")).isEqualTo(20);
+		for (String unit : List.of(this.school2, this.district)) {
+			manager.get()
+				.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, unit)
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://hailong.vn/problems/outside-scope");
+		}
+		byte[] csv = manager.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&format=csv", this.plan)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains(this.school1)
+			.doesNotContain(this.school2, this.school3);
+		String page = page(manager, "/console/plans/{plan}/report?period=2025-Q1", this.plan);
+		assertThat(page).contains("data-unit=\"" + this.school1 + "\"")
+			.doesNotContain("data-unit=\"" + this.school2 + "\"", "Trường Hai", "Trường Ba");
+		manager.get()
+			.uri("/console/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school2)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+
+		WebTestClient viewer = staff.clientFor(Role.VIEWER, this.district);
+		String district = page(viewer, "/console/plans/{plan}/report?period=2025-Q1", this.plan);
+		assertThat(district).contains("data-unit=\"" + this.district + "\"", "data-unit=\"" + this.school1 + "\"");
+	}
+
 	private String page(String uri, Object... variables) {
-		return this.client.get()
+		return page(this.client, uri, variables);
+	}
+
+	private static String page(WebTestClient client, String uri, Object... variables) {
+		return client.get()
 			.uri(uri, variables)
 			.accept(MediaType.TEXT_HTML)
 			.exchange()

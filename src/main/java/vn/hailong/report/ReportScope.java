@@ -1,0 +1,34 @@
+package vn.hailong.report;
+
+import vn.hailong.account.Access;
+
+/**
+ * Which unit's subtree a member's report covers: administrators choose any unit (or the
+ * plan's whole scope), other members their own unit or a unit below it.
+ */
+public final class ReportScope {
+
+	private ReportScope() {
+	}
+
+	/**
+	 * The unit at the top of the report a member asks for.
+	 * @param access the member's access
+	 * @param requested the unit's code asked for, or null
+	 * @return the unit's code, or null for the plan's whole scope (administrators only)
+	 * @throws vn.hailong.system.ApiException {@code outside-scope} when the unit asked
+	 * for is not one the member may read
+	 */
+	public static String root(Access access, String requested) {
+		String unit = (requested == null || requested.isBlank()) ? null : requested.strip();
+		if (access.administrator()) {
+			return unit;
+		}
+		if (unit == null) {
+			return access.member().unitCode();
+		}
+		access.requireRead(unit);
+		return unit;
+	}
+
+}
