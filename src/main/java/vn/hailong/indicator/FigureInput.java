@@ -10,5 +10,5 @@ package vn.hailong.indicator;
  * @param denominator how many in all
  * @param note a remark, or null
  */
-record FigureInput(String indicator, String unit, String period, Long numerator, Long denominator, String note) {
+public record FigureInput(String indicator, String unit, String period, Long numerator, Long denominator, String note) {
 }

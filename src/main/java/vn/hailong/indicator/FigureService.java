@@ -57,7 +57,7 @@ public class FigureService {
 	 * @param inputs the figures
 	 * @return the stored figures
 	 */
-	Mono<List<ReportedFigure>> enter(String code, List<FigureInput> inputs) {
+	public Mono<List<ReportedFigure>> enter(String code, List<FigureInput> inputs) {
 		return this.plans.find(code)
 			.flatMap((plan) -> this.units.findAll()
 				.collectMap(Unit::code)

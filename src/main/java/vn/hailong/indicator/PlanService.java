@@ -62,7 +62,7 @@ public class PlanService {
 	 * @param json whether the text is JSON
 	 * @return the stored plan and whether it is new
 	 */
-	Mono<Imported> importPlan(String text, boolean json) {
+	public Mono<Imported> importPlan(String text, boolean json) {
 		return Mono.fromCallable(() -> PlanReader.read(text, json))
 			.flatMap(this::checkReferences)
 			.flatMap((plan) -> save(plan)
@@ -157,7 +157,13 @@ public class PlanService {
 		return section.items().stream().filter((item) -> item.type() == ItemType.SCALE5).map(Item::code).toList();
 	}
 
-	record Imported(Plan plan, boolean created) {
+	/**
+	 * A stored plan and whether the import made it.
+	 *
+	 * @param plan the plan as stored
+	 * @param created true when no plan had its code before
+	 */
+	public record Imported(Plan plan, boolean created) {
 	}
 
 }

@@ -1,0 +1,377 @@
+package vn.hailong.console;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.hailong.account.Access;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.campaign.Period;
+import vn.hailong.indicator.FigureInput;
+import vn.hailong.indicator.FigureService;
+import vn.hailong.indicator.Indicator;
+import vn.hailong.indicator.Plan;
+import vn.hailong.indicator.PlanService;
+import vn.hailong.indicator.ReportedFigure;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * The page where a unit enters its reported figures for a plan and a period: one row per
+ * reported indicator, corrections superseding earlier figures, and the unit's history
+ * below.
+ */
+@Controller
+class FigurePageController {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+	private final PlanService plans;
+
+	private final FigureService figures;
+
+	private final ConsoleUnits units;
+
+	private final StaffAccess access;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transactions;
+
+	private final Clock clock;
+
+	FigurePageController(PlanService plans, FigureService figures, ConsoleUnits units, StaffAccess access,
+			AuditLog audit, TransactionalOperator transactions, Clock clock) {
+		this.plans = plans;
+		this.figures = figures;
+		this.units = units;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@GetMapping("/console/plans/{code}/figures")
+	Mono<Rendering> form(@PathVariable String code, @RequestParam(required = false) String period,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer saved) {
+		return context(code, unit).flatMap((context) -> {
+			String periodText = (period == null || period.isBlank()) ? currentQuarter() : period.strip();
+			return history(code, context.unit()).map((history) -> {
+				var rows = new ArrayList<FigureRow>();
+				Optional<Period> chosen = Period.parse(periodText);
+				for (int i = 0; i < context.indicators().size(); i++) {
+					Indicator indicator = context.indicators().get(i);
+					Optional<ReportedFigure> current = chosen.flatMap((p) -> history.stream()
+						.filter((figure) -> figure.supersededAt() == null && figure.indicator().equals(indicator.ref())
+								&& figure.period().equals(p))
+						.findFirst());
+					rows.add(FigureRow.of(i, indicator, current.map((f) -> Long.toString(f.numerator())).orElse(""),
+							current.map((f) -> Long.toString(f.denominator())).orElse(""),
+							current.map(ReportedFigure::note).orElse(""), current.isPresent(), null));
+				}
+				var model = model(context, periodText, rows, history);
+				if (chosen.isEmpty()) {
+					model.put("periodError", PERIOD_ERROR);
+				}
+				if (saved != null) {
+					model.put("saved", saved);
+				}
+				return Rendering.view("console/figures").model(model).build();
+			});
+		});
+	}
+
+	@PostMapping("/console/plans/{code}/figures")
+	Mono<Rendering> enter(@PathVariable String code, ServerWebExchange exchange) {
+		return exchange.getFormData()
+			.flatMap((form) -> context(code, form.getFirst("unit")).flatMap((context) -> enter(code, context, form)));
+	}
+
+	private Mono<Rendering> enter(String code, Context context, MultiValueMap<String, String> form) {
+		String periodText = value(form, "period");
+		var rows = new ArrayList<FigureRow>();
+		var inputs = new ArrayList<FigureInput>();
+		var rowOfInput = new ArrayList<Integer>();
+		boolean invalid = false;
+		for (int i = 0; i < context.indicators().size(); i++) {
+			Indicator indicator = context.indicators().get(i);
+			String numerator = value(form, "numerator-" + i);
+			String denominator = value(form, "denominator-" + i);
+			String note = value(form, "note-" + i);
+			String error = null;
+			if (!numerator.isEmpty() || !denominator.isEmpty()) {
+				Long n = count(numerator);
+				Long d = count(denominator);
+				if (n == null || d == null) {
+					error = "Tử số và mẫu số là số nguyên, từ 0 trở lên.";
+					invalid = true;
+				}
+				else {
+					rowOfInput.add(i);
+					inputs.add(new FigureInput(indicator.ref(), context.unit(), periodText, n, d,
+							note.isBlank() ? null : note.strip()));
+				}
+			}
+			else if (!note.isBlank()) {
+				error = "Nhập tử số và mẫu số cho ghi chú này.";
+				invalid = true;
+			}
+			rows.add(FigureRow.of(i, indicator, numerator, denominator, note, false, error));
+		}
+		String periodError = Period.parse(periodText).isEmpty() ? PERIOD_ERROR : null;
+		if (invalid || periodError != null || inputs.isEmpty()) {
+			String formError = (inputs.isEmpty() && !invalid) ? "Nhập số liệu cho ít nhất một chỉ tiêu." : null;
+			return refuse(code, context, periodText, rows, periodError, formError);
+		}
+		return this.figures.enter(code, inputs)
+			.flatMap((stored) -> Flux.fromIterable(stored)
+				.concatMap((figure) -> this.audit.recordAtUnit("figures.entered", "reported-figure",
+						Long.toString(figure.id()), figure.unit(),
+						Map.of("plan", code, "indicator", figure.indicator(), "period", figure.period().toString(),
+								"numerator", figure.numerator(), "denominator", figure.denominator())))
+				.then(Mono.just(stored)))
+			.as(this.transactions::transactional)
+			.map((stored) -> Rendering
+				.redirectTo(UriComponentsBuilder.fromPath("/console/plans/{code}/figures")
+					.queryParam("period", periodText)
+					.queryParam("unit", context.unit())
+					.queryParam("saved", stored.size())
+					.buildAndExpand(code)
+					.encode()
+					.toUriString())
+				.status(HttpStatus.SEE_OTHER)
+				.build())
+			.onErrorResume(ApiException.class, (ex) -> {
+				if (ex.status() != HttpStatus.BAD_REQUEST && ex.status() != HttpStatus.CONFLICT) {
+					return Mono.error(ex);
+				}
+				return history(code, context.unit()).flatMap((history) -> {
+					String refusedPeriod = null;
+					for (FieldProblem problem : ex.errors()) {
+						int input = index(problem.field());
+						if (input < 0 || input >= rowOfInput.size()) {
+							continue;
+						}
+						int row = rowOfInput.get(input);
+						String field = problem.field().substring(problem.field().indexOf('.') + 1);
+						if ("period".equals(field) && !"overlap".equals(problem.code())) {
+							refusedPeriod = PERIOD_ERROR;
+							continue;
+						}
+						rows.set(row,
+								rows.get(row).withError(explain(field, problem, rows.get(row), history, periodText)));
+					}
+					String formError = ex.errors().isEmpty() ? "Chưa lưu được số liệu: " + ex.getMessage() : null;
+					return refuse(code, context, periodText, rows, refusedPeriod, formError);
+				});
+			});
+	}
+
+	private Mono<Rendering> refuse(String code, Context context, String periodText, List<FigureRow> rows,
+			String periodError, String formError) {
+		return history(code, context.unit()).map((history) -> {
+			var model = model(context, periodText, rows, history);
+			if (periodError != null) {
+				model.put("periodError", periodError);
+			}
+			if (formError != null) {
+				model.put("formError", formError);
+			}
+			return Rendering.view("console/figures").status(HttpStatus.BAD_REQUEST).model(model).build();
+		});
+	}
+
+	private static final String PERIOD_ERROR = "Kỳ báo cáo là một năm (2025), nửa năm (2025-H1) hoặc quý (2025-Q3).";
+
+	private static String explain(String field, FieldProblem problem, FigureRow row, List<ReportedFigure> history,
+			String periodText) {
+		if ("overlap".equals(problem.code())) {
+			Period period = Period.parse(periodText).orElse(null);
+			String clash = history.stream()
+				.filter((figure) -> figure.supersededAt() == null && figure.indicator().equals(row.ref())
+						&& period != null && !figure.period().equals(period) && figure.period().overlaps(period))
+				.map((figure) -> figure.period().code())
+				.findFirst()
+				.orElse("khác");
+			return "Đơn vị đã báo cáo chỉ tiêu này cho kỳ " + clash + ", trùng một phần với kỳ " + periodText
+					+ ". Hãy nhập (hoặc sửa) số liệu của kỳ " + clash
+					+ ", hoặc nhập cho các kỳ không trùng với nó, để không tính hai lần.";
+		}
+		return switch (problem.code()) {
+			case "above-denominator" -> "Tử số không được lớn hơn mẫu số.";
+			case "range" -> "Tử số và mẫu số là số nguyên, từ 0 trở lên.";
+			case "too-long" -> "Ghi chú tối đa 1000 ký tự.";
+			case "not-reported" -> "Chỉ tiêu này đo bằng khảo sát, không nhập số liệu.";
+			default -> "Chưa hợp lệ (" + field + "): " + problem.message();
+		};
+	}
+
+	/** The input index of a field path such as {@code [2].numerator}, or -1. */
+	private static int index(String field) {
+		if (field == null || !field.startsWith("[") || field.indexOf(']') < 0) {
+			return -1;
+		}
+		try {
+			return Integer.parseInt(field.substring(1, field.indexOf(']')));
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * The plan, its reported indicators and the unit the member enters figures for; a
+	 * member who manages no unit of the plan is refused.
+	 */
+	private Mono<Context> context(String code, String requestedUnit) {
+		return this.access.current()
+			.zipWith(this.plans.find(code))
+			.flatMap((both) -> this.units.manageableWithin(both.getT2().unit()).collectList().map((options) -> {
+				Access access = both.getT1();
+				Plan plan = both.getT2();
+				String asked = (requestedUnit == null || requestedUnit.isBlank()) ? null : requestedUnit.strip();
+				if (asked != null) {
+					access.requireManage(asked);
+					if (options.stream().noneMatch((option) -> option.code().equals(asked))) {
+						throw ApiException.invalid("unit", "outside-plan",
+								"Unit " + asked + " lies outside the scope of plan " + plan.code());
+					}
+				}
+				else if (options.isEmpty()) {
+					throw Access.forbidden();
+				}
+				String unit = (asked != null) ? asked : options.get(0).code();
+				var indicators = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
+				return new Context(plan, indicators, options, unit);
+			}));
+	}
+
+	private Mono<List<ReportedFigure>> history(String code, String unit) {
+		return this.figures.find(code, true).filter((figure) -> figure.unit().equals(unit)).collectList();
+	}
+
+	private Map<String, Object> model(Context context, String period, List<FigureRow> rows,
+			List<ReportedFigure> history) {
+		var names = new HashMap<String, String>();
+		context.indicators().forEach((indicator) -> names.put(indicator.ref(), indicator.name()));
+		var model = new HashMap<String, Object>();
+		model.put("plan", context.plan());
+		model.put("period", period);
+		model.put("periods", ReportPageController.periods(context.plan().year()));
+		model.put("units", context.options());
+		model.put("unit", context.unit());
+		model.put("rows", rows);
+		model.put("current",
+				history.stream()
+					.filter((figure) -> figure.supersededAt() == null)
+					.map((figure) -> HistoryRow.of(figure, names))
+					.toList());
+		model.put("history", history.stream().map((figure) -> HistoryRow.of(figure, names)).toList());
+		return model;
+	}
+
+	private String currentQuarter() {
+		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+		return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+	}
+
+	private static String value(MultiValueMap<String, String> form, String name) {
+		String value = form.getFirst(name);
+		return (value != null) ? value.strip() : "";
+	}
+
+	private static Long count(String text) {
+		if (!text.matches("[0-9]{1,15}")) {
+			return null;
+		}
+		return Long.parseLong(text);
+	}
+
+	private record Context(Plan plan, List<Indicator> indicators, List<ConsoleUnits.Option> options, String unit) {
+	}
+
+	/**
+	 * One row of the entry form, keeping what the member typed.
+	 *
+	 * @param index the row's position, naming its fields
+	 * @param ref the indicator's reference
+	 * @param name the indicator's name
+	 * @param numeratorLabel what the numerator counts
+	 * @param denominatorLabel what the denominator counts
+	 * @param numerator the numerator as typed
+	 * @param denominator the denominator as typed
+	 * @param note the note as typed
+	 * @param entered whether a figure is already stored for this unit and period
+	 * @param error what is wrong with the row, or null
+	 */
+	public record FigureRow(int index, String ref, String name, String numeratorLabel, String denominatorLabel,
+			String numerator, String denominator, String note, boolean entered, String error) {
+
+		static FigureRow of(int index, Indicator indicator, String numerator, String denominator, String note,
+				boolean entered, String error) {
+			return new FigureRow(index, indicator.ref(), indicator.name(), indicator.reported().numerator(),
+					indicator.reported().denominator(), numerator, denominator, (note != null) ? note : "", entered,
+					error);
+		}
+
+		FigureRow withError(String message) {
+			return new FigureRow(this.index, this.ref, this.name, this.numeratorLabel, this.denominatorLabel,
+					this.numerator, this.denominator, this.note, this.entered, message);
+		}
+
+	}
+
+	/**
+	 * A stored figure as the history lists it.
+	 *
+	 * @param ref the indicator's reference
+	 * @param name the indicator's name
+	 * @param period the period
+	 * @param numerator the numerator
+	 * @param denominator the denominator
+	 * @param percent the ratio in percent
+	 * @param note the note, or blank
+	 * @param enteredAt when it was entered
+	 * @param supersededAt when a correction replaced it, or blank
+	 * @param superseded whether a correction replaced it
+	 */
+	public record HistoryRow(String ref, String name, String period, String numerator, String denominator,
+			String percent, String note, String enteredAt, String supersededAt, boolean superseded) {
+
+		static HistoryRow of(ReportedFigure figure, Map<String, String> names) {
+			String percent = (figure.denominator() > 0)
+					? ReportView.value(100.0 * figure.numerator() / figure.denominator(), "%") : "—";
+			return new HistoryRow(figure.indicator(), names.getOrDefault(figure.indicator(), ""),
+					figure.period().code(), ReportView.number(figure.numerator(), 0),
+					ReportView.number(figure.denominator(), 0), percent, (figure.note() != null) ? figure.note() : "",
+					TIME.format(figure.enteredAt()),
+					(figure.supersededAt() != null) ? TIME.format(figure.supersededAt()) : "",
+					figure.supersededAt() != null);
+		}
+
+	}
+
+}

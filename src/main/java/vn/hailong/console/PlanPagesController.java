@@ -1,0 +1,214 @@
+package vn.hailong.console;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+
+import vn.hailong.account.Access;
+import vn.hailong.account.Role;
+import vn.hailong.account.StaffAccess;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.indicator.Indicator;
+import vn.hailong.indicator.PlanService;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+
+/**
+ * The plans pages: the list, where administrators import a plan from YAML or JSON pasted
+ * or uploaded, and one plan's indicators with links to its report and figure entry.
+ */
+@Controller
+class PlanPagesController {
+
+	private final PlanService plans;
+
+	private final StaffAccess access;
+
+	private final AuditLog audit;
+
+	private final TransactionalOperator transactions;
+
+	PlanPagesController(PlanService plans, StaffAccess access, AuditLog audit, TransactionalOperator transactions) {
+		this.plans = plans;
+		this.access = access;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	@GetMapping("/console/plans")
+	Mono<Rendering> list() {
+		return this.access.current().flatMap((access) -> list(access, "", List.of()));
+	}
+
+	@PostMapping("/console/plans")
+	Mono<Rendering> importPlan(ServerWebExchange exchange) {
+		return this.access.current().flatMap((access) -> {
+			access.requireAdministrator();
+			return exchange.getMultipartData().flatMap(PlanPagesController::document).flatMap((document) -> {
+				if (document.text().isBlank()) {
+					return list(access, "", List.of(new Problem("", "Dán nội dung kế hoạch hoặc chọn một tệp YAML.")));
+				}
+				return this.plans.importPlan(document.text(), document.json())
+					.flatMap((imported) -> this.audit
+						.record("plan.imported", "plan", imported.plan().code(),
+								Map.of("created", imported.created(), "indicators",
+										imported.plan().indicators().size()))
+						.thenReturn(imported))
+					.as(this.transactions::transactional)
+					.map((imported) -> Rendering
+						.redirectTo("/console/plans/" + imported.plan().code() + "?imported="
+								+ (imported.created() ? "new" : "updated"))
+						.status(HttpStatus.SEE_OTHER)
+						.build())
+					.onErrorResume(ApiException.class,
+							(ex) -> (ex.status() == HttpStatus.BAD_REQUEST || ex.status() == HttpStatus.CONFLICT)
+									? list(access, document.pasted(), problems(ex)) : Mono.error(ex));
+			});
+		});
+	}
+
+	@GetMapping("/console/plans/{code}")
+	Mono<Rendering> plan(@PathVariable String code, @RequestParam(required = false) String imported) {
+		return this.access.current()
+			.zipWith(this.plans.find(code))
+			.map((both) -> Rendering.view("console/plan")
+				.modelAttribute("plan", both.getT2())
+				.modelAttribute("indicators", both.getT2().indicators().stream().map(IndicatorRow::of).toList())
+				.modelAttribute("canEnterFigures",
+						both.getT1().member().role() != Role.VIEWER
+								&& both.getT2().indicators().stream().anyMatch((indicator) -> !indicator.bySurvey()))
+				.modelAttribute("imported", (imported != null) ? imported : "")
+				.build());
+	}
+
+	private Mono<Rendering> list(Access access, String text, List<Problem> problems) {
+		return this.plans.findAll()
+			.collectList()
+			.map((all) -> Rendering.view("console/plans")
+				.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+				.modelAttribute("plans", all)
+				.modelAttribute("canImport", access.administrator())
+				.modelAttribute("text", text)
+				.modelAttribute("problems", problems)
+				.build());
+	}
+
+	private static Mono<Document> document(MultiValueMap<String, Part> parts) {
+		String pasted = (parts.getFirst("text") instanceof FormFieldPart field) ? field.value() : "";
+		if (parts.getFirst("file") instanceof FilePart file && !file.filename().isBlank()) {
+			return DataBufferUtils.join(file.content()).map((buffer) -> {
+				String content = buffer.toString(StandardCharsets.UTF_8);
+				DataBufferUtils.release(buffer);
+				if (content.startsWith("\uFEFF")) {
+					content = content.substring(1);
+				}
+				if (content.isBlank()) {
+					return new Document(pasted, pasted, json(pasted, ""));
+				}
+				return new Document(content, pasted, json(content, file.filename()));
+			}).defaultIfEmpty(new Document(pasted, pasted, json(pasted, "")));
+		}
+		return Mono.just(new Document(pasted, pasted, json(pasted, "")));
+	}
+
+	private static boolean json(String text, String filename) {
+		return filename.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || text.strip().startsWith("{");
+	}
+
+	private static List<Problem> problems(ApiException ex) {
+		var problems = new ArrayList<Problem>();
+		if (ex.errors().isEmpty()) {
+			problems.add(new Problem("", (ex.status() == HttpStatus.CONFLICT)
+					? "Không thay được kế hoạch: " + ex.getMessage() : ex.getMessage()));
+		}
+		for (FieldProblem problem : ex.errors()) {
+			problems.add(new Problem(problem.field(), explain(problem)));
+		}
+		return problems;
+	}
+
+	/** A field problem in Vietnamese, with the service's own words for the details. */
+	private static String explain(FieldProblem problem) {
+		var words = new LinkedHashMap<String, String>();
+		words.put("required", "Thiếu: mục này bắt buộc");
+		words.put("unknown", "Không nhận ra (không có trường, mẫu khảo sát, câu hỏi hoặc đơn vị này)");
+		words.put("format", "Sai định dạng");
+		words.put("range", "Ngoài khoảng cho phép");
+		words.put("type", "Sai kiểu dữ liệu");
+		words.put("duplicate", "Bị trùng");
+		words.put("measure", "Cần đúng một trong hai: survey (khảo sát) hoặc reported (số liệu báo cáo)");
+		words.put("scope", "Chỉ ghi section hoặc item, không ghi cả hai");
+		words.put("too-long", "Quá dài");
+		words.put("malformed", "Nội dung không đúng cú pháp YAML/JSON");
+		words.put("empty", "Nội dung trống");
+		String summary = words.getOrDefault(problem.code(), "Không hợp lệ");
+		return summary + " — " + problem.message();
+	}
+
+	private record Document(String text, String pasted, boolean json) {
+	}
+
+	/**
+	 * One problem of a refused import.
+	 *
+	 * @param field the offending field's path, such as {@code indicators[2].target}, or
+	 * blank for the whole document
+	 * @param message what is wrong, in Vietnamese
+	 */
+	public record Problem(String field, String message) {
+	}
+
+	/**
+	 * One indicator of a plan as its page lists it.
+	 *
+	 * @param ref the plan's reference
+	 * @param name what is measured
+	 * @param target the comparator and target, such as {@code ≥ 95%}
+	 * @param kind {@code Khảo sát} or {@code Số liệu báo cáo}
+	 * @param measure what is measured and how, in words
+	 */
+	public record IndicatorRow(String ref, String name, String target, String kind, String measure) {
+
+		static IndicatorRow of(Indicator indicator) {
+			String sign = indicator.comparator().sign();
+			boolean index = indicator.bySurvey() && "mean-index".equals(indicator.survey().method().code());
+			String target = (indicator.target() == null) ? sign + " kỳ trước"
+					: sign + " " + ReportView.targetValue(indicator.target(), index ? "points" : "%");
+			if (!indicator.bySurvey()) {
+				return new IndicatorRow(indicator.ref(), indicator.name(), target, "Số liệu báo cáo",
+						indicator.reported().numerator() + " ÷ " + indicator.reported().denominator());
+			}
+			var survey = indicator.survey();
+			String covered = (survey.item() != null) ? "câu " + survey.item()
+					: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
+			String method = switch (survey.method()) {
+				case SATISFIED_ANSWERS -> "tỷ lệ câu trả lời hài lòng (4–5)";
+				case SATISFIED_RESPONDENTS -> "tỷ lệ người trả lời hài lòng (trung bình ≥ 4)";
+				case MEAN_INDEX -> "chỉ số trung bình 0–100";
+			};
+			return new IndicatorRow(indicator.ref(), indicator.name(), target, "Khảo sát",
+					"Mẫu " + survey.template() + ", " + covered + "; " + method);
+		}
+
+	}
+
+}
