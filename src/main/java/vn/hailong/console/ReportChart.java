@@ -20,7 +20,7 @@ import vn.hailong.report.Report.IndicatorReport;
  */
 final class ReportChart {
 
-	static final int WIDTH = 760;
+	static final int WIDTH = 800;
 
 	static final int LABEL_X = 4;
 
@@ -224,7 +224,7 @@ final class ReportChart {
 		xml.writeAttribute("y", Integer.toString(y + 16));
 		xml.writeAttribute("fill", "#111");
 		xml.writeCharacters(ReportView.value(figure.estimate(), unit) + "  " + ReportView.verdictMark(figure.verdict())
-				+ " " + ReportView.verdictLabel(figure.verdict()));
+				+ " " + ReportView.verdictShort(figure.verdict()));
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}

@@ -33,7 +33,8 @@ public record ReportView(Report report, String confidenceText, String generatedT
 		return new ReportView(report, number(report.confidence() * 100, 0) + "%", TIME.format(report.generatedAt()),
 				report.indicators()
 					.stream()
-					.map((indicator) -> IndicatorView.of(indicator, report.minimumCellSize()))
+					.map((indicator) -> IndicatorView.of(indicator, report.period(), report.confidence(),
+							report.minimumCellSize()))
 					.toList());
 	}
 
@@ -55,13 +56,14 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	public record IndicatorView(String ref, String name, String anchor, String kind, String target, FigureView overall,
 			String trend, String trendMark, String method, String chart, List<FigureView> rows) {
 
-		static IndicatorView of(IndicatorReport indicator, int minimumCellSize) {
+		static IndicatorView of(IndicatorReport indicator, String period, double confidence, int minimumCellSize) {
 			String unit = indicator.unit();
 			return new IndicatorView(indicator.ref(), indicator.name(), "chi-tieu-" + slug(indicator.ref()),
 					"survey".equals(indicator.kind()) ? "Khảo sát" : "Số liệu đơn vị báo cáo",
 					ReportView.target(indicator), FigureView.of(indicator.overall(), unit, minimumCellSize),
 					ReportView.trend(indicator.change(), unit),
-					(indicator.change() != null) ? arrow(indicator.change().direction()) : null, indicator.method(),
+					(indicator.change() != null) ? arrow(indicator.change().direction()) : null,
+					ReportView.method(indicator, period, confidence, minimumCellSize),
 					ReportChart.svg(indicator, minimumCellSize),
 					indicator.breakdown()
 						.stream()
@@ -175,6 +177,15 @@ public record ReportView(Report report, String confidenceText, String generatedT
 		};
 	}
 
+	/**
+	 * A verdict in a word or two, for the chart.
+	 * @param verdict the verdict, or null
+	 * @return such as {@code Chưa kết luận}
+	 */
+	static String verdictShort(Verdict verdict) {
+		return (verdict == Verdict.NOT_YET_CONCLUSIVE) ? "Chưa kết luận" : verdictLabel(verdict);
+	}
+
 	static String verdictMark(Verdict verdict) {
 		if (verdict == null) {
 			return "∅";
@@ -202,6 +213,68 @@ public record ReportView(Report report, String confidenceText, String generatedT
 					+ ((indicator.target() != null) ? " (" + value(indicator.target(), indicator.unit()) + ")" : "");
 		}
 		return (indicator.target() != null) ? sign + " " + targetValue(indicator.target(), indicator.unit()) : "—";
+	}
+
+	/**
+	 * The method statement in Vietnamese, read from the report's own (English) statement
+	 * and the indicator's measure; the English one when its wording is not recognised.
+	 */
+	static String method(IndicatorReport indicator, String period, double confidence, int minimumCellSize) {
+		String english = (indicator.method() != null) ? indicator.method() : "";
+		if (indicator.reported() != null) {
+			return "Số đếm đầy đủ: tổng các tử số chia cho tổng các mẫu số mà đơn vị báo cáo cho các kỳ nằm trong "
+					+ period + " (" + indicator.reported().numerator() + " ÷ " + indicator.reported().denominator()
+					+ "); không có sai số chọn mẫu, nên đánh giá so chính con số này với mục tiêu.";
+		}
+		if (indicator.survey() == null) {
+			return english;
+		}
+		var survey = indicator.survey();
+		String counted = switch (survey.method()) {
+			case SATISFIED_ANSWERS -> "Tỷ lệ câu trả lời mức 4 hoặc 5 (hài lòng, rất hài lòng)";
+			case SATISFIED_RESPONDENTS -> "Tỷ lệ người trả lời có điểm trung bình của chính mình từ 4 trở lên";
+			case MEAN_INDEX -> "Trung bình điểm của người trả lời, quy về chỉ số 0–100 (1 = 0, 5 = 100)";
+		};
+		String covered = (survey.item() != null) ? "câu " + survey.item()
+				: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
+		var campaigns = java.util.regex.Pattern.compile("\\[([0-9, ]*)\\]").matcher(english);
+		String text = counted + " trên " + covered + " của mẫu khảo sát " + survey.template()
+				+ " (mọi phiên bản), trong các đợt khảo sát của kỳ " + period
+				+ ((campaigns.find() && !campaigns.group(1).isBlank()) ? " (đợt số " + campaigns.group(1) + ")" : "")
+				+ ". ";
+		if (english.contains("No responses yet")) {
+			return text + "Chưa có phiếu trả lời.";
+		}
+		double percent = confidence * 100;
+		String level = number(percent, (Math.abs(percent - Math.rint(percent)) < 1e-9) ? 0 : 1) + "%";
+		String interval;
+		if (english.contains("Korn–Graubard")) {
+			interval = "khoảng tin cậy " + level + " Korn–Graubard (Clopper–Pearson trên cỡ mẫu hiệu dụng)";
+		}
+		else if (english.contains("Student t")) {
+			interval = "khoảng tin cậy " + level + " Student t";
+		}
+		else if (english.contains("normal interval")) {
+			interval = "khoảng tin cậy " + level + " theo phân phối chuẩn";
+		}
+		else if (english.contains("Wilson score interval on the effective sample size")) {
+			interval = "khoảng tin cậy " + level + " Wilson trên cỡ mẫu hiệu dụng";
+		}
+		else if (english.contains("Wilson score interval")) {
+			interval = "khoảng tin cậy " + level + " Wilson";
+		}
+		else {
+			return english;
+		}
+		text += english.contains("Weighted by unit population")
+				? "Có trọng số theo quy mô đơn vị (phân tầng theo đơn vị, hiệu chỉnh tổng thể hữu hạn); "
+				: "Không trọng số (có đơn vị chưa có số liệu quy mô); ";
+		if (english.contains("linearised")) {
+			text += "phương sai tuyến tính hóa theo người trả lời vì mỗi người trả lời nhiều câu; ";
+		}
+		return text + interval + ". Đánh giá: đạt khi cả khoảng tin cậy thỏa mục tiêu, không đạt khi không phần nào "
+				+ "thỏa, chưa đủ căn cứ khi khoảng tin cậy chứa mục tiêu; ô có ít hơn " + minimumCellSize
+				+ " phiếu không được công bố.";
 	}
 
 	private static String trend(Change change, String unit) {

@@ -38,7 +38,7 @@ class ReportChartTests {
 		Element root = document.getDocumentElement();
 		assertThat(root.getLocalName()).isEqualTo("svg");
 		assertThat(root.getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
-		assertThat(root.getAttribute("viewBox")).matches("0 0 760 \\d+");
+		assertThat(root.getAttribute("viewBox")).matches("0 0 800 \\d+");
 		assertThat(root.getAttribute("role")).isEqualTo("img");
 		assertThat(text(document, "/*[local-name()='svg']/*[local-name()='title']"))
 			.isEqualTo("Chỉ tiêu 4: Mức độ hài lòng");

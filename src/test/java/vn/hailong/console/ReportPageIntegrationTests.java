@@ -108,11 +108,13 @@ class ReportPageIntegrationTests {
 		// school 1: 18 of 20 satisfied; school 3 has 3 responses, so it and school 2 are
 		// withheld
 		assertThat(page).contains("Trường Một", "90,0%", "Đạt", "ít hơn 5 phiếu", "Không đạt", "45 / 50");
-		assertThat(page).contains("<svg", "viewBox=\"0 0 760", "class=\"report-chart\"", "role=\"img\"");
+		assertThat(page).contains("<svg", "viewBox=\"0 0 800", "class=\"report-chart\"", "role=\"img\"");
 		assertThat(page).contains(
 				"/api/v1/plans/" + this.plan + "/report?period=2025-Q1&amp;confidence=0.95&amp;format=csv",
 				"format=xlsx");
-		assertThat(page).contains("value=\"2025-Q1\"", "Phương pháp");
+		assertThat(page).contains("value=\"2025-Q1\"", "Phương pháp",
+				"Tỷ lệ câu trả lời mức 4 hoặc 5 (hài lòng, rất hài lòng) trên câu a1 của mẫu khảo sát bao-cao",
+				"Có trọng số theo quy mô đơn vị", "Số đếm đầy đủ");
 	}
 
 	@Test

@@ -1,0 +1,182 @@
+package vn.hailong.console;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import vn.hailong.Chromium;
+import vn.hailong.Fixtures;
+import vn.hailong.IntegrationTest;
+import vn.hailong.StaffFixtures;
+import vn.hailong.account.Role;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The plan, figure and report pages in a real headless Chromium with a signed-in session:
+ * importing a plan through the multipart form (CSRF token in the form), entering figures,
+ * reading the report with its charts, and printing it to an A4 PDF without the navigation
+ * and buttons.
+ */
+@IntegrationTest
+class ReportPagesBrowserTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private static Chromium chromium;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	private BrowserContext context;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@AfterEach
+	void closeContext() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void importsAPlanEntersFiguresAndPrintsTheReportOnA4() throws Exception {
+		String prefix = UUID.randomUUID().toString().substring(0, 8);
+		String district = prefix + "-PGD";
+		String school = prefix + "-TH";
+		this.client.post()
+			.uri("/api/v1/units/import")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Fixtures.unit(district, "Phòng GD&ĐT Thử", "district_office", null, 0),
+					Fixtures.unit(school, "Trường Tiểu học Thử", "primary", district, 500)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long campaign = campaign(school);
+		for (int i = 0; i < 30; i++) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", school, "answers",
+						Map.of("a1", (i < 27) ? 5 : 2, "a2", 4, "b1", 4)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		String username = new StaffFixtures(this.client).member(Role.ADMINISTRATOR, null);
+		String base = "http://localhost:" + this.port;
+		this.context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
+		Page page = this.context.newPage();
+		page.navigate(base + "/console/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(StaffFixtures.PASSWORD);
+		page.locator("button[type=submit]").click();
+		page.waitForURL((url) -> !url.contains("/console/login"));
+
+		String code = "kh-" + prefix;
+		page.navigate(base + "/console/plans");
+		page.locator("#plan-text").fill("""
+				code: %s
+				issuer: Phòng GD&ĐT Thử
+				year: 2025
+				title: Kế hoạch cải cách hành chính năm 2025
+				unit: %s
+				indicators:
+				  - ref: "4"
+				    name: Mức độ hài lòng của người dân về giải quyết TTHC
+				    target: 80
+				    survey: { template: bao-cao, item: a1, method: satisfied-answers }
+				  - ref: "2"
+				    name: Hồ sơ TTHC được luân chuyển điện tử
+				    target: 100
+				    reported: { numerator: Hồ sơ luân chuyển điện tử, denominator: Tổng số hồ sơ }
+				""".formatted(code, district));
+		page.locator("button", new Page.LocatorOptions().setHasText("Nhập kế hoạch")).click();
+		page.waitForURL((url) -> url.contains("/console/plans/" + code + "?imported=new"));
+		assertThat(page.locator("[role=status]")).containsText("Đã nhập kế hoạch mới");
+
+		page.locator("a", new Page.LocatorOptions().setHasText("Nhập số liệu báo cáo")).click();
+		page.locator("#entry-period").fill("2025-Q1");
+		page.locator("#numerator-0").fill("45");
+		page.locator("#denominator-0").fill("50");
+		page.locator("button", new Page.LocatorOptions().setHasText("Lưu số liệu")).click();
+		page.waitForLoadState();
+		assertThat(page.locator("[role=status]")).containsText("Đã lưu số liệu của 1 chỉ tiêu");
+
+		page.navigate(base + "/console/plans/" + code + "/report?period=2025-Q1");
+		assertThat(page.locator("svg.report-chart")).hasCount(2);
+		assertThat(page.locator("#main")).containsText("Không đạt");
+		assertThat(page.locator("header.top")).isVisible();
+		assertThat(page.locator("a.button", new Page.LocatorOptions().setHasText("Tải CSV"))).isVisible();
+		Path out = Path.of("target", "report-page");
+		Files.createDirectories(out);
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(out.resolve("screen.png")));
+
+		page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+		assertThat(page.locator("header.top")).isHidden();
+		assertThat(page.locator("form.report-controls")).isHidden();
+		assertThat(page.locator("a.button", new Page.LocatorOptions().setHasText("Tải CSV"))).isHidden();
+		assertThat(page.locator("svg.report-chart").first()).isVisible();
+		assertThat(page.locator(".verdict").first()).isVisible();
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(out.resolve("print.png")));
+		byte[] pdf = page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
+		Files.write(out.resolve("report.pdf"), pdf);
+		String text = new String(pdf, StandardCharsets.ISO_8859_1);
+		assertThat(text).startsWith("%PDF");
+		// A4 is 595.28 x 841.89 points.
+		assertThat(text).containsPattern("/MediaBox \\[0 0 59[4-6](\\.\\d+)? 84[12](\\.\\d+)?\\]");
+	}
+
+	private long campaign(String unit) {
+		Map<String, Object> created = this.client.post()
+			.uri("/api/v1/campaigns")
+			.bodyValue(Map.of("name", "Khảo sát quý I", "template", "bao-cao", "period", "2025-Q1", "opensAt",
+					Instant.now().minus(1, ChronoUnit.DAYS).toString(), "closesAt",
+					Instant.now().plus(30, ChronoUnit.DAYS).toString(), "units", List.of(unit), "rateLimit", 0))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		long id = ((Number) created.get("id")).longValue();
+		this.client.post().uri("/api/v1/campaigns/{id}/open", id).exchange().expectStatus().isOk();
+		return id;
+	}
+
+}
