@@ -26,6 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.account.Access;
+import vn.hailong.account.Role;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.campaign.Period;
@@ -247,26 +248,30 @@ class FigurePageController {
 	 * member who manages no unit of the plan is refused.
 	 */
 	private Mono<Context> context(String code, String requestedUnit) {
-		return this.access.current()
-			.zipWith(this.plans.find(code))
-			.flatMap((both) -> this.units.manageableWithin(both.getT2().unit()).collectList().map((options) -> {
-				Access access = both.getT1();
-				Plan plan = both.getT2();
-				String asked = (requestedUnit == null || requestedUnit.isBlank()) ? null : requestedUnit.strip();
-				if (asked != null) {
-					access.requireManage(asked);
-					if (options.stream().noneMatch((option) -> option.code().equals(asked))) {
-						throw ApiException.invalid("unit", "outside-plan",
-								"Unit " + asked + " lies outside the scope of plan " + plan.code());
+		String asked = (requestedUnit == null || requestedUnit.isBlank()) ? null : requestedUnit.strip();
+		return this.access.current().doOnNext((access) -> {
+			if (asked != null) {
+				access.requireManage(asked);
+			}
+			else if (access.member().role() == Role.VIEWER) {
+				throw Access.forbidden();
+			}
+		})
+			.flatMap((access) -> this.plans.find(code)
+				.flatMap((plan) -> this.units.manageableWithin(plan.unit()).collectList().map((options) -> {
+					if (asked != null) {
+						if (options.stream().noneMatch((option) -> option.code().equals(asked))) {
+							throw ApiException.invalid("unit", "outside-plan",
+									"Unit " + asked + " lies outside the scope of plan " + plan.code());
+						}
 					}
-				}
-				else if (options.isEmpty()) {
-					throw Access.forbidden();
-				}
-				String unit = (asked != null) ? asked : options.get(0).code();
-				var indicators = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
-				return new Context(plan, indicators, options, unit);
-			}));
+					else if (options.isEmpty()) {
+						throw Access.forbidden();
+					}
+					String unit = (asked != null) ? asked : options.get(0).code();
+					var indicators = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
+					return new Context(plan, indicators, options, unit);
+				})));
 	}
 
 	private Mono<List<ReportedFigure>> history(String code, String unit) {

@@ -44,9 +44,9 @@ class ReportPageController {
 	@GetMapping("/console/plans/{code}/report")
 	Mono<Rendering> report(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
-		return this.plans.find(code)
-			.flatMap((plan) -> this.units.reportRoot(blankToNull(unit))
-				.flatMap((root) -> render(plan, period, confidence, blankToNull(unit), root.orElse(null))));
+		return this.units.reportRoot(blankToNull(unit))
+			.flatMap((root) -> this.plans.find(code)
+				.flatMap((plan) -> render(plan, period, confidence, blankToNull(unit), root.orElse(null))));
 	}
 
 	private Mono<Rendering> render(Plan plan, String period, String confidence, String unit, String root) {

@@ -301,6 +301,19 @@ class StaffEndpointAccessIntegrationTests {
 		rows.add(new Row("POST /console/account/tokens/{id}/revoke", (w) -> "/console/account/tokens/999999999/revoke",
 				(w) -> form(Map.of()), form, STAFF));
 		rows.add(new Row("GET /console/audit", (w) -> "/console/audit", null, null, MANAGERS));
+		rows.add(new Row("GET /console/plans", (w) -> "/console/plans", null, null, STAFF));
+		rows.add(new Row("POST /console/plans", (w) -> "/console/plans",
+				(w) -> new LinkedMultiValueMap<String, Object>(Map.of("text", List.of("code: ["))),
+				MediaType.MULTIPART_FORM_DATA, ADMINISTRATORS));
+		rows.add(new Row("GET /console/plans/{code}", (w) -> "/console/plans/" + w.plan(), null, null, STAFF));
+		rows.add(new Row("GET /console/plans/{code}/report",
+				(w) -> "/console/plans/" + w.plan() + "/report?period=2025&unit=" + w.schoolA(), null, null,
+				READERS_OF_A));
+		rows.add(new Row("GET /console/plans/{code}/figures",
+				(w) -> "/console/plans/" + w.plan() + "/figures?unit=" + w.schoolA(), null, null, MANAGERS_OF_A));
+		rows.add(new Row("POST /console/plans/{code}/figures", (w) -> "/console/plans/" + w.plan() + "/figures",
+				(w) -> form(Map.of("unit", w.schoolA(), "period", "2025-Q1", "numerator-0", "1", "denominator-0", "2")),
+				form, MANAGERS_OF_A));
 		return rows;
 	}
 
