@@ -158,6 +158,42 @@ class ReportPageIntegrationTests {
 	}
 
 	@Test
+	void refusesAUnitOutsideThePlansScopeAndNarrowsAWiderOneToIt() {
+		String province = this.district + "-SO";
+		String other = this.district + "-X";
+		this.client.post()
+			.uri("/api/v1/units/import")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Fixtures.unit(province, "Sở GD&ĐT", "department", null, 0),
+					Fixtures.unit(this.district, "Phòng GD&ĐT", "district_office", province, 0),
+					Fixtures.unit(other, "Phòng GD&ĐT khác", "district_office", province, 0)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, other)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("unit")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan");
+		assertThat(page("/console/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, other))
+			.contains("không thuộc phạm vi của kế hoạch này");
+		Map<String, Object> wider = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, province)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody();
+		assertThat(wider.get("scope")).isEqualTo(this.district);
+	}
+
+	@Test
 	void showsOtherMembersTheirOwnSubtreeOnlyOnPageAndApi() {
 		var staff = new StaffFixtures(this.client);
 		WebTestClient manager = staff.clientFor(Role.UNIT_MANAGER, this.school1);
