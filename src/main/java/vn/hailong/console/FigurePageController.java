@@ -107,8 +107,13 @@ class FigurePageController {
 
 	@PostMapping("/console/plans/{code}/figures")
 	Mono<Rendering> enter(@PathVariable String code, ServerWebExchange exchange) {
-		return exchange.getFormData()
-			.flatMap((form) -> context(code, form.getFirst("unit")).flatMap((context) -> enter(code, context, form)));
+		return exchange.getFormData().flatMap((form) -> {
+			String unit = form.getFirst("unit");
+			if (unit == null || unit.isBlank()) {
+				return Mono.error(ApiException.invalid("unit", "required", "Choose the unit the figures are for"));
+			}
+			return context(code, unit).flatMap((context) -> enter(code, context, form));
+		});
 	}
 
 	private Mono<Rendering> enter(String code, Context context, MultiValueMap<String, String> form) {

@@ -198,6 +198,7 @@ class FigurePageIntegrationTests {
 	@Test
 	void refusesUnitsOutsideTheMembersScopeAndViewers() {
 		post(this.manager, form("2025-Q1", this.school2, "45", "50", "", "", "", "")).expectStatus().isForbidden();
+		post(this.manager, form("2025-Q1", "", "45", "50", "", "", "", "")).expectStatus().isBadRequest();
 		this.manager.get()
 			.uri("/console/plans/{plan}/figures?unit={unit}", this.plan, this.school2)
 			.accept(MediaType.TEXT_HTML)
