@@ -7,12 +7,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -47,6 +49,8 @@ import vn.hailong.system.FieldProblem;
 @Controller
 class FigurePageController {
 
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
@@ -64,8 +68,11 @@ class FigurePageController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	FigurePageController(PlanService plans, FigureService figures, ConsoleUnits units, StaffAccess access,
-			AuditLog audit, TransactionalOperator transactions, Clock clock) {
+			AuditLog audit, TransactionalOperator transactions, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.plans = plans;
 		this.figures = figures;
 		this.units = units;
@@ -95,7 +102,7 @@ class FigurePageController {
 				}
 				var model = model(context, periodText, rows, history);
 				if (chosen.isEmpty()) {
-					model.put("periodError", PERIOD_ERROR);
+					model.put("periodError", text("period"));
 				}
 				if (saved != null) {
 					model.put("saved", saved);
@@ -132,7 +139,7 @@ class FigurePageController {
 				Long n = count(numerator);
 				Long d = count(denominator);
 				if (n == null || d == null) {
-					error = "Tử số và mẫu số là số nguyên, từ 0 trở lên.";
+					error = text("count");
 					invalid = true;
 				}
 				else {
@@ -142,14 +149,14 @@ class FigurePageController {
 				}
 			}
 			else if (!note.isBlank()) {
-				error = "Nhập tử số và mẫu số cho ghi chú này.";
+				error = text("note-alone");
 				invalid = true;
 			}
 			rows.add(FigureRow.of(i, indicator, numerator, denominator, note, false, error));
 		}
-		String periodError = Period.parse(periodText).isEmpty() ? PERIOD_ERROR : null;
+		String periodError = Period.parse(periodText).isEmpty() ? text("period") : null;
 		if (invalid || periodError != null || inputs.isEmpty()) {
-			String formError = (inputs.isEmpty() && !invalid) ? "Nhập số liệu cho ít nhất một chỉ tiêu." : null;
+			String formError = (inputs.isEmpty() && !invalid) ? text("empty") : null;
 			return refuse(code, context, periodText, rows, periodError, formError);
 		}
 		return this.figures.enter(code, inputs)
@@ -184,13 +191,13 @@ class FigurePageController {
 						int row = rowOfInput.get(input);
 						String field = problem.field().substring(problem.field().indexOf('.') + 1);
 						if ("period".equals(field) && !"overlap".equals(problem.code())) {
-							refusedPeriod = PERIOD_ERROR;
+							refusedPeriod = text("period");
 							continue;
 						}
 						rows.set(row,
 								rows.get(row).withError(explain(field, problem, rows.get(row), history, periodText)));
 					}
-					String formError = ex.errors().isEmpty() ? "Chưa lưu được số liệu: " + ex.getMessage() : null;
+					String formError = ex.errors().isEmpty() ? text("other", ex.getMessage()) : null;
 					return refuse(code, context, periodText, rows, refusedPeriod, formError);
 				});
 			});
@@ -210,9 +217,11 @@ class FigurePageController {
 		});
 	}
 
-	private static final String PERIOD_ERROR = "Kỳ báo cáo là một năm (2025), nửa năm (2025-H1) hoặc quý (2025-Q3).";
+	private String text(String key, Object... arguments) {
+		return this.messages.getMessage("console.figures.problem." + key, arguments, VIETNAMESE);
+	}
 
-	private static String explain(String field, FieldProblem problem, FigureRow row, List<ReportedFigure> history,
+	private String explain(String field, FieldProblem problem, FigureRow row, List<ReportedFigure> history,
 			String periodText) {
 		if ("overlap".equals(problem.code())) {
 			Period period = Period.parse(periodText).orElse(null);
@@ -221,18 +230,11 @@ class FigurePageController {
 						&& period != null && !figure.period().equals(period) && figure.period().overlaps(period))
 				.map((figure) -> figure.period().code())
 				.findFirst()
-				.orElse("khác");
-			return "Đơn vị đã báo cáo chỉ tiêu này cho kỳ " + clash + ", trùng một phần với kỳ " + periodText
-					+ ". Hãy nhập (hoặc sửa) số liệu của kỳ " + clash
-					+ ", hoặc nhập cho các kỳ không trùng với nó, để không tính hai lần.";
+				.orElse("?");
+			return text("overlap", clash, periodText);
 		}
-		return switch (problem.code()) {
-			case "above-denominator" -> "Tử số không được lớn hơn mẫu số.";
-			case "range" -> "Tử số và mẫu số là số nguyên, từ 0 trở lên.";
-			case "too-long" -> "Ghi chú tối đa 1000 ký tự.";
-			case "not-reported" -> "Chỉ tiêu này đo bằng khảo sát, không nhập số liệu.";
-			default -> "Chưa hợp lệ (" + field + "): " + problem.message();
-		};
+		return this.messages.getMessage("console.figures.problem." + problem.code(), null,
+				text("other", field + ": " + problem.message()), VIETNAMESE);
 	}
 
 	/** The input index of a field path such as {@code [2].numerator}, or -1. */

@@ -2,7 +2,6 @@ package vn.hailong.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +46,15 @@ class PlanPagesController {
 
 	private final TransactionalOperator transactions;
 
-	PlanPagesController(PlanService plans, StaffAccess access, AuditLog audit, TransactionalOperator transactions) {
+	private final ConsoleMessages messages;
+
+	PlanPagesController(PlanService plans, StaffAccess access, AuditLog audit, TransactionalOperator transactions,
+			ConsoleMessages messages) {
 		this.plans = plans;
 		this.access = access;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/console/plans")
@@ -65,7 +68,7 @@ class PlanPagesController {
 			access.requireAdministrator();
 			return exchange.getMultipartData().flatMap(PlanPagesController::document).flatMap((document) -> {
 				if (document.text().isBlank()) {
-					return list(access, "", List.of(new Problem("", "Dán nội dung kế hoạch hoặc chọn một tệp YAML.")));
+					return list(access, "", List.of(new Problem("", this.messages.text("problem.body.required", ""))));
 				}
 				return this.plans.importPlan(document.text(), document.json())
 					.flatMap((imported) -> this.audit
@@ -134,11 +137,11 @@ class PlanPagesController {
 		return filename.toLowerCase(java.util.Locale.ROOT).endsWith(".json") || text.strip().startsWith("{");
 	}
 
-	private static List<Problem> problems(ApiException ex) {
+	private List<Problem> problems(ApiException ex) {
 		var problems = new ArrayList<Problem>();
 		if (ex.errors().isEmpty()) {
 			problems.add(new Problem("", (ex.status() == HttpStatus.CONFLICT)
-					? "Không thay được kế hoạch: " + ex.getMessage() : ex.getMessage()));
+					? this.messages.text("plan.problem.conflict", "") + " " + ex.getMessage() : ex.getMessage()));
 		}
 		for (FieldProblem problem : ex.errors()) {
 			problems.add(new Problem(problem.field(), explain(problem)));
@@ -146,22 +149,17 @@ class PlanPagesController {
 		return problems;
 	}
 
-	/** A field problem in Vietnamese, with the service's own words for the details. */
-	private static String explain(FieldProblem problem) {
-		var words = new LinkedHashMap<String, String>();
-		words.put("required", "Thiếu: mục này bắt buộc");
-		words.put("unknown", "Không nhận ra (không có trường, mẫu khảo sát, câu hỏi hoặc đơn vị này)");
-		words.put("format", "Sai định dạng");
-		words.put("range", "Ngoài khoảng cho phép");
-		words.put("type", "Sai kiểu dữ liệu");
-		words.put("duplicate", "Bị trùng");
-		words.put("measure", "Cần đúng một trong hai: survey (khảo sát) hoặc reported (số liệu báo cáo)");
-		words.put("scope", "Chỉ ghi section hoặc item, không ghi cả hai");
-		words.put("too-long", "Quá dài");
-		words.put("malformed", "Nội dung không đúng cú pháp YAML/JSON");
-		words.put("empty", "Nội dung trống");
-		String summary = words.getOrDefault(problem.code(), "Không hợp lệ");
-		return summary + " — " + problem.message();
+	/**
+	 * A field problem in Vietnamese: its own message when there is one, else the kind of
+	 * problem followed by the service's words.
+	 */
+	private String explain(FieldProblem problem) {
+		String specific = this.messages.text("problem." + ConsoleMessages.field(problem) + "." + problem.code(), null);
+		if (specific != null) {
+			return specific;
+		}
+		return this.messages.text("plan.problem." + problem.code(), this.messages.text("plan.problem.other", ""))
+				+ " — " + problem.message();
 	}
 
 	private record Document(String text, String pasted, boolean json) {

@@ -122,7 +122,7 @@ class PlanPagesIntegrationTests {
 			.getResponseBody();
 		assertThat(page).contains("Chưa nhập được kế hoạch", "<code>code</code>", "<code>year</code>",
 				"<code>title</code>", "<code>mystery</code>", "<code>indicators[0].target</code>",
-				"Ngoài khoảng cho phép");
+				"Mục tiêu là số từ 0 đến 100", "Mã kế hoạch gồm chữ thường", "Không nhận ra", "Unknown field");
 		assertThat(page).contains("mystery: &lt;b&gt;x&lt;/b&gt;", "code: Sai Mã").doesNotContain("<b>x</b>");
 
 		var broken = new MultipartBodyBuilder();
@@ -136,7 +136,7 @@ class PlanPagesIntegrationTests {
 			.isBadRequest()
 			.expectBody(String.class)
 			.returnResult()
-			.getResponseBody()).contains("<code>body</code>", "không đúng cú pháp");
+			.getResponseBody()).contains("<code>body</code>", "Nội dung không đúng cú pháp YAML/JSON");
 	}
 
 	@Test
