@@ -44,6 +44,10 @@ class CampaignPagesIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
+		// an administrator's launch form lists every unit the whole test run has made
+		this.client = this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
 		this.fixtures = new Fixtures(this.client, this.database);
 		this.units = this.fixtures.district();
 	}
