@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Launching a campaign in a real headless Chromium: sign in through the form, propose
  * targets and create the campaign with the session's CSRF token, then open the printable
  * notice, which prints as exactly one A4 page with a QR code that reads back as the
- * unit's link.
+ * unit's link; once parents have answered, open the report page of a plan measured by the
+ * survey.
  */
 @IntegrationTest
 class CampaignLaunchBrowserTests {
@@ -78,7 +82,7 @@ class CampaignLaunchBrowserTests {
 	}
 
 	@Test
-	void launchesACampaignAndPrintsItsNoticeOnOneA4Page() throws Exception {
+	void signsInLaunchesACampaignPrintsItsNoticeOnOneA4PageAndOpensTheReport() throws Exception {
 		var fixtures = new Fixtures(this.client, this.database);
 		String school = fixtures.district().get(1);
 		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 1400));
@@ -124,6 +128,42 @@ class CampaignLaunchBrowserTests {
 		// A4 is 210 × 297 mm: 595.28 × 841.89 PostScript points
 		assertThat(Double.parseDouble(box.group(1))).isCloseTo(595.28, org.assertj.core.data.Offset.offset(1.0));
 		assertThat(Double.parseDouble(box.group(2))).isCloseTo(841.89, org.assertj.core.data.Offset.offset(1.0));
+
+		// Parents answer; the office opens the report of a plan measured by this survey.
+		for (int score : new int[] { 5, 5, 4, 5, 4, 2 }) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", school, "answers",
+						Map.of("cap_hoc", "tieu_hoc", "hl_chung", score)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		String plan = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.post().uri("/api/v1/plans").contentType(MediaType.parseMediaType("application/yaml")).bodyValue("""
+				code: %s
+				issuer: Phòng GD&ĐT
+				year: 2025
+				title: Kế hoạch CCHC 2025
+				indicators:
+				  - ref: "1"
+				    name: Mức độ hài lòng chung của cha mẹ học sinh
+				    comparator: ">="
+				    target: 90
+				    survey:
+				      template: phu-huynh-truong-cong-lap
+				      item: hl_chung
+				      method: satisfied-answers
+				""".formatted(plan)).exchange().expectStatus().isCreated();
+		page.navigate(base + "/console");
+		page.click("a[href='/console/plans']");
+		page.navigate(base + "/console/plans/" + plan + "/report?period=2025-Q3");
+		String report = page.textContent("main");
+		// 5 of 6 satisfied: 83.3%, Wilson 43.6–97.0%, so "≥ 90%" is not yet settled
+		assertThat(report).contains("Mức độ hài lòng chung của cha mẹ học sinh", "83,3", "Chưa đủ căn cứ kết luận");
+		assertThat(page.locator("main svg").count()).isPositive();
+		assertThat(page.locator("a[href*='format=xlsx']").count()).isPositive();
 	}
 
 }
