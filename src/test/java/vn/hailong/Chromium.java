@@ -81,4 +81,20 @@ public final class Chromium implements AutoCloseable {
 		this.playwright.close();
 	}
 
+	/**
+	 * Signs a staff member in through the console's form, as a person would, and waits
+	 * until the console's home page is shown.
+	 * @param page a fresh page
+	 * @param base the service's address, such as {@code http://localhost:8080}
+	 * @param username the member's username
+	 * @param password the member's password
+	 */
+	public static void signIn(com.microsoft.playwright.Page page, String base, String username, String password) {
+		page.navigate(base + "/console/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(password);
+		page.locator("form button[type=submit]").click();
+		page.waitForURL(base + "/console");
+	}
+
 }

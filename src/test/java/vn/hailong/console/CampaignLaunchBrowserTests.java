@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,8 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
+import vn.hailong.account.Role;
+import vn.hailong.StaffFixtures;
 import vn.hailong.IntegrationTest;
-import vn.hailong.StaffTestConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,15 +86,15 @@ class CampaignLaunchBrowserTests {
 	@Test
 	void signsInLaunchesACampaignPrintsItsNoticeOnOneA4PageAndOpensTheReport() throws Exception {
 		var fixtures = new Fixtures(this.client, this.database);
-		String school = fixtures.district().get(1);
+		List<String> units = fixtures.district();
+		String school = units.get(1);
 		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 1400));
 		Page page = this.context.newPage();
 		String base = "http://localhost:" + this.port;
-		page.navigate(base + "/console/login");
-		page.fill("#username", StaffTestConfiguration.ADMIN_USERNAME);
-		page.fill("#password", StaffTestConfiguration.ADMIN_PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL(base + "/console");
+		// the district office's manager: an administrator's pages hold every unit and
+		// campaign of the test run
+		Chromium.signIn(page, base, new StaffFixtures(this.client).member(Role.UNIT_MANAGER, units.get(0)),
+				StaffFixtures.PASSWORD);
 
 		page.navigate(base + "/console/campaigns/new");
 		page.fill("#name", "Khảo sát cha mẹ học sinh quý III");

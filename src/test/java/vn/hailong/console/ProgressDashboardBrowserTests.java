@@ -86,11 +86,7 @@ class ProgressDashboardBrowserTests {
 		String username = new StaffFixtures(this.client).member(Role.UNIT_MANAGER, units.get(0));
 		this.context = chromium.browser().newContext();
 		Page page = this.context.newPage();
-		page.navigate("http://localhost:" + this.port + "/console/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(StaffFixtures.PASSWORD);
-		page.locator("form button[type='submit']").click();
-		page.waitForURL("**/console");
+		Chromium.signIn(page, "http://localhost:" + this.port, username, StaffFixtures.PASSWORD);
 		var row = page.locator("#campaign-" + campaign + " tr[data-unit='" + school + "']");
 		assertThat(row.locator("[data-field='responses']")).hasText("0");
 		assertThat(row.locator("[data-field='status']")).hasText("Chậm");

@@ -102,11 +102,7 @@ class ReportPagesBrowserTests {
 		this.context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
 		Page page = this.context.newPage();
-		page.navigate(base + "/console/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(StaffFixtures.PASSWORD);
-		page.locator("button[type=submit]").click();
-		page.waitForURL((url) -> !url.contains("/console/login"));
+		Chromium.signIn(page, base, username, StaffFixtures.PASSWORD);
 
 		String code = "kh-" + prefix;
 		page.navigate(base + "/console/plans");
