@@ -1,6 +1,7 @@
 package vn.hailong.progress;
 
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 
@@ -33,6 +34,8 @@ class ProgressRepository {
 
 	private final DatabaseClient database;
 
+	private final AtomicLong countsRun = new AtomicLong();
+
 	ProgressRepository(DatabaseClient database) {
 		this.database = database;
 	}
@@ -63,12 +66,23 @@ class ProgressRepository {
 		if (campaigns.isEmpty()) {
 			return Flux.empty();
 		}
-		return this.database.sql(COUNT)
-			.bind("campaigns", campaigns.toArray(Long[]::new))
+		return this.database.sql(COUNT).bind("campaigns", campaigns.toArray(Long[]::new)).filter((statement) -> {
+			this.countsRun.incrementAndGet();
+			return statement;
+		})
 			.map((row) -> new Progress.UnitCount(row.get("campaign_id", Long.class), row.get("unit_id", Long.class),
 					row.get("code", String.class), row.get("name", String.class), row.get("target", Integer.class),
 					row.get("responses", Long.class)))
 			.all();
+	}
+
+	/**
+	 * Tells how many counts this repository has run since it was created, for tests and
+	 * benchmarks.
+	 * @return the number of count queries executed
+	 */
+	long countsRun() {
+		return this.countsRun.get();
 	}
 
 }
