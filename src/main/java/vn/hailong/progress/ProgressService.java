@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
@@ -49,6 +50,8 @@ public class ProgressService {
 
 	private final Clock clock;
 
+	private final SharedFeeds<Counted> feeds;
+
 	ProgressService(CampaignService campaigns, ProgressRepository counts, ResponseArrivals arrivals,
 			ProgressProperties properties, Clock clock) {
 		this.campaigns = campaigns;
@@ -56,6 +59,7 @@ public class ProgressService {
 		this.arrivals = arrivals;
 		this.properties = properties;
 		this.clock = clock;
+		this.feeds = new SharedFeeds<>(arrivals.campaigns(), this::countAll, properties.interval());
 	}
 
 	/**
@@ -118,8 +122,10 @@ public class ProgressService {
 	/**
 	 * Follows campaigns' progress: each campaign's progress at once, then again after
 	 * responses to it are committed, at most once per {@code hailong.progress.interval}
-	 * per campaign (responses arriving meanwhile are counted in the next event). Checks
-	 * the scope first, so that a refusal comes before the stream starts.
+	 * per campaign (responses arriving meanwhile are counted in the next event). Each
+	 * campaign is counted once per interval for all the streams of this instance, over
+	 * all its units; each stream shows the units its reader may see. Checks the scope
+	 * first, so that a refusal comes before the stream starts.
 	 * @param campaignIds the campaigns, at most {@value #MAX_CAMPAIGNS}
 	 * @param readable tells which units (by id) the reader may see
 	 * @return the stream, which never completes by itself; or an error
@@ -133,16 +139,42 @@ public class ProgressService {
 		}
 		return Flux.fromIterable(ids)
 			.concatMap(this.campaigns::find)
-			.collectList()
-			.flatMap((found) -> count(found, readable).map((shown) -> {
-				var visible = shown.stream().map(CampaignProgress::campaign).collect(Collectors.toSet());
+			.then(this.counts.units(ids)
+				.filter((pair) -> readable.test(pair[1]))
+				.map((pair) -> pair[0])
+				.collect(Collectors.toSet()))
+			.map((visible) -> {
 				ids.stream().filter((id) -> !visible.contains(id)).findFirst().ifPresent((id) -> {
 					throw outsideScope(id);
 				});
-				Flux<Long> signals = Flux.merge(this.arrivals.campaigns().filter(ids::contains),
-						Flux.fromIterable(ids));
-				return coalesce(signals, (id) -> current(id, readable), this.properties.interval());
-			}));
+				return Flux.merge(ids.stream()
+					.map((id) -> this.feeds.follow(id)
+						.onBackpressureLatest()
+						.<CampaignProgress>handle((counted, sink) -> shown(counted, readable).ifPresent(sink::next)))
+					.toList());
+			});
+	}
+
+	/**
+	 * Counts one campaign's responses in every unit, for all the streams following it.
+	 */
+	private Mono<Counted> countAll(long campaignId) {
+		return this.campaigns.findRecent(campaignId)
+			.flatMap((campaign) -> this.counts.count(List.of(campaignId))
+				.collectList()
+				.map((units) -> new Counted(campaign, units, Instant.now(this.clock))));
+	}
+
+	/**
+	 * The progress over the readable units of a shared count, or none when the reader may
+	 * see none of them.
+	 */
+	private Optional<CampaignProgress> shown(Counted counted, LongPredicate readable) {
+		var units = counted.units().stream().filter((unit) -> readable.test(unit.unitId())).toList();
+		if (units.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(Progress.of(counted.campaign(), units, counted.at(), this.properties.pace()));
 	}
 
 	/**
@@ -160,12 +192,6 @@ public class ProgressService {
 					(signalsOfKey) -> signalsOfKey.onBackpressureLatest()
 						.concatMap((key) -> fetch.apply(key).concatWith(Mono.delay(interval).then(Mono.empty())), 0),
 					MAX_CAMPAIGNS + 1);
-	}
-
-	private Mono<CampaignProgress> current(long campaignId, LongPredicate readable) {
-		return this.campaigns.findRecent(campaignId)
-			.flatMap((campaign) -> count(List.of(campaign), readable))
-			.flatMap((shown) -> Mono.justOrEmpty(shown.stream().findFirst()));
 	}
 
 	/**
@@ -186,6 +212,16 @@ public class ProgressService {
 			.filter((campaign) -> byCampaign.containsKey(campaign.id()))
 			.map((campaign) -> Progress.of(campaign, byCampaign.get(campaign.id()), now, this.properties.pace()))
 			.toList();
+	}
+
+	/**
+	 * A campaign's responses counted in every unit, shared by the streams that follow it.
+	 *
+	 * @param campaign the campaign as it was when counted
+	 * @param units the counts of all its units, by unit code
+	 * @param at when they were counted
+	 */
+	private record Counted(Campaign campaign, List<Progress.UnitCount> units, Instant at) {
 	}
 
 	static ApiException outsideScope(long campaignId) {
