@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Unit isolation of progress and free-text answers, by API, stream and page: a school's
  * manager or viewer sees only their school's rows and answers and is refused a campaign
- * of another school only; the district office sees both schools; anonymous callers are
- * refused.
+ * of another school only, also on a stream that shares its count with the office's; the
+ * district office sees both schools; anonymous callers are refused.
  */
 @IntegrationTest
 class ProgressScopeIntegrationTests {
@@ -44,6 +47,9 @@ class ProgressScopeIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private ProgressRepository counts;
 
 	private StaffFixtures staff;
 
@@ -157,6 +163,36 @@ class ProgressScopeIntegrationTests {
 	}
 
 	@Test
+	void streamsSharingOneCountCarryEachReadersRows() {
+		var connection = new AtomicReference<Disposable>();
+		Flux<Map<String, Object>> office = stream(this.staff.clientFor(Role.UNIT_MANAGER, this.office), this.both)
+			.replay()
+			.autoConnect(1, connection::set);
+		assertThat(units(office.blockFirst(Duration.ofSeconds(30)))).extracting((unit) -> unit.get("code"))
+			.containsExactly(this.schoolA, this.schoolB);
+		long counted = this.counts.countsRun();
+		StepVerifier.create(stream(this.staff.clientFor(Role.VIEWER, this.schoolA), this.both))
+			.assertNext((progress) -> {
+				assertThat(units(progress)).extracting((unit) -> unit.get("code")).containsExactly(this.schoolA);
+				assertThat(this.counts.countsRun()).as("the office's count, shared").isEqualTo(counted);
+			})
+			.then(() -> answer(this.both, this.schoolB, null))
+			.assertNext((progress) -> {
+				assertThat(units(progress)).extracting((unit) -> unit.get("code")).containsExactly(this.schoolA);
+				assertThat(totals(progress)).containsEntry("responses", 1);
+			})
+			.thenCancel()
+			.verify(Duration.ofSeconds(30));
+		StepVerifier.create(office)
+			.expectNextCount(1)
+			.assertNext((progress) -> assertThat(units(progress)).extracting((unit) -> unit.get("responses"))
+				.containsExactly(1, 2))
+			.thenCancel()
+			.verify(Duration.ofSeconds(30));
+		connection.get().dispose();
+	}
+
+	@Test
 	void districtOfficeSeesEverySchoolBelowIt() {
 		WebTestClient manager = this.staff.clientFor(Role.UNIT_MANAGER, this.office);
 		assertThat(units(get(manager, "/api/v1/campaigns/" + this.both + "/progress")))
@@ -202,6 +238,20 @@ class ProgressScopeIntegrationTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://hailong.vn/problems/outside-scope");
+	}
+
+	private static Flux<Map<String, Object>> stream(WebTestClient client, long campaign) {
+		return client.get()
+			.uri("/api/v1/campaigns/{id}/progress/stream", campaign)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.filter((event) -> event.data() != null)
+			.map(ServerSentEvent::data);
 	}
 
 	private static Map<String, Object> get(WebTestClient client, String path) {
