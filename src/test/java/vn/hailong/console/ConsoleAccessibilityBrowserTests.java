@@ -139,14 +139,17 @@ class ConsoleAccessibilityBrowserTests {
 		page.waitForLoadState();
 		assertThat(page.locator("#name")).hasAttribute("aria-invalid", "true");
 		assertThat(page.locator("#period")).hasAttribute("aria-invalid", "true");
-		// every field marked invalid names its problem (1.3.1, 3.3.1)
-		assertThat(page.evaluate("""
-				() => [...document.querySelectorAll('[aria-invalid=true]')]
-				  .filter((e) => !(e.getAttribute('aria-describedby') || '').split(' ')
-				    .some((id) => document.getElementById(id)?.classList.contains('field-error')
-				      && document.getElementById(id).textContent.trim() !== ''))
-				  .map((e) => e.id || e.name)""")).asList().isEmpty();
+		assertInvalidFieldsNameTheirProblem(page);
 		audit(page, "/console/campaigns/new with errors", violations);
+		for (String[] form : new String[][] { { "/console/users", "Tạo tài khoản" },
+				{ "/console/account", "Đổi mật khẩu" } }) {
+			page.navigate(this.base + form[0]);
+			page.locator("button", new Page.LocatorOptions().setHasText(form[1])).click();
+			page.waitForLoadState();
+			assertThat(page.locator("[aria-invalid=true]").first()).isVisible();
+			assertInvalidFieldsNameTheirProblem(page);
+			audit(page, form[0] + " with errors", violations);
+		}
 
 		// reflow (1.4.10): at 320 CSS pixels only a data table may scroll, inside its
 		// region
@@ -221,6 +224,19 @@ class ConsoleAccessibilityBrowserTests {
 		page.keyboard().press("Enter");
 		page.waitForURL((url) -> url.matches(".*/console/campaigns/[0-9]+$"));
 		assertThat(page.locator("main")).containsText("Khảo sát cha mẹ học sinh quý III");
+	}
+
+	/**
+	 * Every field marked invalid names its problem through {@code aria-describedby}
+	 * (1.3.1, 3.3.1).
+	 */
+	private static void assertInvalidFieldsNameTheirProblem(Page page) {
+		assertThat(page.evaluate("""
+				() => [...document.querySelectorAll('[aria-invalid=true]')]
+				  .filter((e) => !(e.getAttribute('aria-describedby') || '').split(' ')
+				    .some((id) => document.getElementById(id)?.classList.contains('field-error')
+				      && document.getElementById(id).textContent.trim() !== ''))
+				  .map((e) => e.id || e.name)""")).as("invalid fields without their problem").asList().isEmpty();
 	}
 
 	/**
