@@ -140,7 +140,8 @@ class UserPagesIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(page).containsPattern("value=\"" + taken + "\"[^>]*>\\s*<span class=\"field-error\">"
+		assertThat(page).containsPattern("value=\"" + taken + "\"[^>]*aria-describedby=\"new-username-error\"[^>]*>\\s*"
+				+ "<span class=\"field-error\" id=\"new-username-error\">"
 				+ "Tên đăng nhập này đã có người dùng.</span>");
 	}
 
