@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
@@ -34,7 +35,6 @@ import org.springframework.util.StringUtils;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
-import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
 /**
@@ -140,8 +140,8 @@ public class AccountService implements InitializingBean {
 				return Mono.error(ApiException.invalid(problems));
 			}
 			Role role = Role.of(input.role());
-			return unitOf(input.unit(), role).flatMap((unit) -> {
-				Long unitId = (unit.id() > 0) ? unit.id() : null;
+			return unitIdOf(input.unit(), role).flatMap((found) -> {
+				Long unitId = found.orElse(null);
 				requireMayAssign(access, role, unitId);
 				String username = input.username().toLowerCase(Locale.ROOT);
 				return this.accounts
@@ -172,8 +172,8 @@ public class AccountService implements InitializingBean {
 			}
 			Role role = (input.role() != null) ? Role.of(input.role()) : member.role();
 			String unitCode = (input.unit() != null || input.role() != null) ? input.unit() : member.unitCode();
-			return unitOf(unitCode, role).flatMap((unit) -> {
-				Long unitId = (unit.id() > 0) ? unit.id() : null;
+			return unitIdOf(unitCode, role).flatMap((found) -> {
+				Long unitId = found.orElse(null);
 				boolean active = (input.active() != null) ? input.active() : member.active();
 				String displayName = (input.displayName() != null) ? input.displayName().trim() : member.displayName();
 				boolean roleOrUnitChanged = role != member.role() || !Objects.equals(unitId, member.unitId());
@@ -283,11 +283,15 @@ public class AccountService implements InitializingBean {
 		return this.accounts.findByToken(hash(token), LocalDate.now(this.clock.withZone(ZoneOffset.UTC)));
 	}
 
-	private Mono<Unit> unitOf(String code, Role role) {
+	/**
+	 * The id of the unit with the code; none for administrators or without a code.
+	 */
+	private Mono<Optional<Long>> unitIdOf(String code, Role role) {
 		if (role == Role.ADMINISTRATOR || !StringUtils.hasText(code)) {
-			return Mono.just(new Unit(0, null, null, null, null, 0));
+			return Mono.just(Optional.empty());
 		}
 		return this.units.find(code)
+			.map((unit) -> Optional.of(unit.id()))
 			.onErrorMap(ApiException.class,
 					(ex) -> ApiException.invalid("unit", "unknown", "No unit has the code '" + code + "'"));
 	}

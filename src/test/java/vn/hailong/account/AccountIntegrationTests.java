@@ -85,6 +85,32 @@ class AccountIntegrationTests {
 	}
 
 	@Test
+	void rejectsBadTokenRequestsAndAuditPagingNamingTheFieldsAndIssuingNothing() {
+		long before = this.fixtures.count("select count(*) from api_token");
+		this.client.post()
+			.uri("/api/v1/tokens")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", " ", "days", 0))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[*].field")
+			.value((fields) -> assertThat((List<Object>) fields).containsExactly("name", "days"));
+		assertThat(this.fixtures.count("select count(*) from api_token")).isEqualTo(before);
+		this.client.get()
+			.uri("/api/v1/audit?limit=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit");
+	}
+
+	@Test
 	void letsUnitManagersCreateStaffOnlyBelowThemAndNeverAdministrators() {
 		WebTestClient manager = this.staff.clientFor(Role.UNIT_MANAGER, this.units.get(0));
 		WebTestClient schoolManager = this.staff.clientFor(Role.UNIT_MANAGER, this.units.get(1));
