@@ -3,11 +3,8 @@ package vn.hailong.system;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -26,10 +23,10 @@ class FilterProblemHandler implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(FilterProblemHandler.class);
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
-	FilterProblemHandler(JsonMapper json) {
-		this.json = json;
+	FilterProblemHandler(ProblemWriter problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -52,16 +49,7 @@ class FilterProblemHandler implements WebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(ex);
 		}
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-		body.setType(problem.type());
-		body.setTitle(problem.title());
-		if (!problem.errors().isEmpty()) {
-			body.setProperty("errors", problem.errors());
-		}
-		response.setStatusCode(problem.status());
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().addAll(problem.headers());
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(this.json.writeValueAsBytes(body))));
+		return this.problems.write(response, problem);
 	}
 
 }

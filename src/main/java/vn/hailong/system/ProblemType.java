@@ -21,7 +21,7 @@ public enum ProblemType {
 	INVALID_ENCODING("invalid-encoding", HttpStatus.BAD_REQUEST, "Text not in UTF-8", Retry.NO),
 
 	/** The body is larger than the service reads. Send less. */
-	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", Retry.NO),
+	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request too large", Retry.NO),
 
 	/** The change conflicts with stored data. Do not resend unchanged. */
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict", Retry.NO),

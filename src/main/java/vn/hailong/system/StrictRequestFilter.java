@@ -8,7 +8,6 @@ import java.util.Set;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -17,7 +16,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -44,12 +42,12 @@ class StrictRequestFilter implements WebFilter {
 
 	private static final Set<HttpMethod> BODY_METHODS = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-	private final JsonMapper json;
+	private final ProblemWriter problems;
 
 	private final int limit;
 
-	StrictRequestFilter(JsonMapper json, @Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
-		this.json = json;
+	StrictRequestFilter(ProblemWriter problems, @Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
+		this.problems = problems;
 		this.limit = (int) limit.toBytes();
 	}
 
@@ -215,17 +213,7 @@ class StrictRequestFilter implements WebFilter {
 	}
 
 	private Mono<Void> write(ServerHttpResponse response, ApiException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		problem.setType(ex.type());
-		problem.setTitle(ex.title());
-		if (!ex.errors().isEmpty()) {
-			problem.setProperty("errors", ex.errors());
-		}
-		response.setStatusCode(ex.status());
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().addAll(ex.headers());
-		byte[] body = this.json.writeValueAsBytes(problem);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		return this.problems.write(response, ex);
 	}
 
 }
