@@ -31,6 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.hailong.account.Access;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
+import vn.hailong.system.Texts;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitCsv;
@@ -102,8 +103,15 @@ class UnitPagesController {
 			Access access = loaded.getT1();
 			access.requireAdministrator();
 			MultiValueMap<String, Part> parts = loaded.getT2();
+			var rejected = new java.util.concurrent.atomic.AtomicReference<ApiException>();
 			String pasted = (parts.getFirst("csv") instanceof FormFieldPart field) ? field.value() : "";
-			return fileText(parts.getFirst("file")).defaultIfEmpty("").flatMap((uploaded) -> {
+			return fileText(parts.getFirst("file")).defaultIfEmpty("").onErrorResume(ApiException.class, (ex) -> {
+				rejected.set(ex);
+				return Mono.just("");
+			}).flatMap((uploaded) -> {
+				if (rejected.get() != null) {
+					return importPage(access, importProblems(rejected.get(), List.of()), pasted);
+				}
 				String csv = uploaded.isBlank() ? pasted : uploaded;
 				String shown = uploaded.isBlank() ? pasted : "";
 				if (csv.isBlank()) {
@@ -159,7 +167,9 @@ class UnitPagesController {
 		}
 		return DataBufferUtils.join(file.content()).map((buffer) -> {
 			try {
-				return buffer.toString(StandardCharsets.UTF_8);
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return Texts.decodeUtf8(bytes, "file");
 			}
 			finally {
 				DataBufferUtils.release(buffer);

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.system.Texts;
 
 /**
  * The JSON API for plans and the figures units report for them: any staff member reads
@@ -64,11 +65,11 @@ class PlanController {
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_YAML_VALUE, "application/x-yaml",
 			"text/yaml" })
 	Mono<ResponseEntity<Plan>> importPlan(@RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-			@RequestBody(required = false) String body) {
+			@RequestBody(required = false) byte[] body) {
 		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
 		return this.access.current()
 			.doOnNext((access) -> access.requireAdministrator())
-			.flatMap((access) -> this.plans.importPlan(body, json))
+			.flatMap((access) -> this.plans.importPlan((body != null) ? Texts.decodeUtf8(body, "body") : "", json))
 			.flatMap(
 					(imported) -> this.audit
 						.record("plan.imported", "plan", imported.plan().code(),

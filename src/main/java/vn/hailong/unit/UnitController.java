@@ -60,10 +60,10 @@ class UnitController {
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
-	Mono<UnitService.ImportResult> importCsv(@RequestBody(required = false) String csv) {
+	Mono<UnitService.ImportResult> importCsv(@RequestBody(required = false) byte[] csv) {
 		return this.access.current()
 			.doOnNext(Access::requireAdministrator)
-			.flatMap((access) -> this.units.importAll(access, UnitCsv.read(csv)));
+			.flatMap((access) -> this.units.importAll(access, UnitCsv.read(csv, "body")));
 	}
 
 }
