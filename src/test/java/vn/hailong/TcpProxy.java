@@ -28,6 +28,10 @@ public final class TcpProxy implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	private boolean stalled;
+
+	private volatile boolean down;
+
 	private TcpProxy(String targetHost, int targetPort, int port) {
 		this.targetHost = targetHost;
 		this.targetPort = targetPort;
@@ -57,18 +61,10 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Closes every forwarded connection and refuses new ones.
+	 * Closes every forwarded connection and closes new ones at once.
 	 */
 	public synchronized void cut() {
-		try {
-			if (this.server != null) {
-				this.server.close();
-				this.server = null;
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.down = true;
 		for (Socket socket : this.sockets) {
 			closeQuietly(socket);
 		}
@@ -76,9 +72,32 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	/**
+	 * Keeps connections open but holds back every byte in both directions, as a database
+	 * that no longer answers; {@link #resume()} lets them through again, nothing lost.
+	 */
+	public synchronized void stall() {
+		this.stalled = true;
+	}
+
+	/**
+	 * Forwards the bytes held back by {@link #stall()}, and all later ones.
+	 */
+	public synchronized void resume() {
+		this.stalled = false;
+		notifyAll();
+	}
+
+	private synchronized void awaitFlowing() throws InterruptedException {
+		while (this.stalled) {
+			wait();
+		}
+	}
+
+	/**
 	 * Accepts and forwards connections again.
 	 */
 	public synchronized void restore() {
+		this.down = false;
 		if (this.server != null) {
 			return;
 		}
@@ -98,6 +117,10 @@ public final class TcpProxy implements AutoCloseable {
 		while (!socket.isClosed()) {
 			try {
 				Socket client = socket.accept();
+				if (this.down) {
+					closeQuietly(client);
+					continue;
+				}
 				Socket upstream = new Socket(this.targetHost, this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(upstream);
@@ -117,12 +140,16 @@ public final class TcpProxy implements AutoCloseable {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				int read;
 				while ((read = in.read(buffer)) >= 0) {
+					awaitFlowing();
 					out.write(buffer, 0, read);
 					out.flush();
 				}
 			}
 			catch (IOException ex) {
 				// one side closed
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			finally {
 				closeQuietly(from);
@@ -149,8 +176,17 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		cut();
+		try {
+			if (this.server != null) {
+				this.server.close();
+				this.server = null;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

@@ -146,6 +146,43 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	@Test
+	void boundsTheHealthCheckWhenTheDatabaseStopsAnswering() {
+		anonymous().get().uri("/actuator/health").exchange().expectStatus().isOk();
+		PROXY.stall();
+		try {
+			long started = System.nanoTime();
+			anonymous().mutate()
+				.responseTimeout(Duration.ofSeconds(15))
+				.build()
+				.get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectBody()
+				.jsonPath("$.components.r2dbc.status")
+				.isEqualTo("DOWN");
+			System.out.printf("database not answering: /actuator/health answered DOWN in %d ms%n",
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		finally {
+			PROXY.resume();
+			PROXY.cut();
+			PROXY.restore();
+		}
+		int status = 0;
+		for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
+			status = anonymous().get()
+				.uri("/actuator/health")
+				.exchange()
+				.returnResult(byte[].class)
+				.getStatus()
+				.value();
+		}
+		assertThat(status).isEqualTo(200);
+	}
+
+	@Test
 	void thePagesOutboxKeepsTheResponseThrough503AndSendsItOnce() {
 		if (chromium == null) {
 			chromium = Chromium.launch();
