@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.hailong.account.Access;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.indicator.Plan;
-import vn.hailong.indicator.PlanService;
 import vn.hailong.report.MethodStatement;
 import vn.hailong.report.ReportQuery;
 import vn.hailong.report.ReportService;
@@ -36,8 +36,6 @@ class ReportPageController {
 
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-	private final PlanService plans;
-
 	private final ReportService reports;
 
 	private final ConsoleUnits units;
@@ -48,9 +46,7 @@ class ReportPageController {
 
 	private final MethodStatement methods;
 
-	ReportPageController(PlanService plans, ReportService reports, ConsoleUnits units, StaffAccess access,
-			MessageSource messages) {
-		this.plans = plans;
+	ReportPageController(ReportService reports, ConsoleUnits units, StaffAccess access, MessageSource messages) {
 		this.reports = reports;
 		this.units = units;
 		this.access = access;
@@ -61,10 +57,13 @@ class ReportPageController {
 	@GetMapping("/console/plans/{code}/report")
 	Mono<Rendering> report(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
-		return this.plans.find(code).flatMap((plan) -> render(plan, period, confidence, blankToNull(unit)));
+		var asked = new ReportQuery(code, null, null, blankToNull(unit));
+		return this.access.current()
+			.flatMap((access) -> this.reports.plan(access, asked)
+				.flatMap((plan) -> render(access, plan, period, confidence, asked.unit())));
 	}
 
-	private Mono<Rendering> render(Plan plan, String period, String confidence, String unit) {
+	private Mono<Rendering> render(Access access, Plan plan, String period, String confidence, String unit) {
 		String periodText = (period == null || period.isBlank()) ? Integer.toString(plan.year()) : period.strip();
 		String confidenceText = (confidence != null && CONFIDENCES.contains(confidence)) ? confidence : "0.95";
 		var model = new LinkedHashMap<String, Object>();
@@ -77,7 +76,7 @@ class ReportPageController {
 		return this.units.readableWithin(plan.unit()).collectList().flatMap((options) -> {
 			model.put("units", options);
 			var query = new ReportQuery(plan.code(), periodText, Double.valueOf(confidenceText), unit);
-			return this.access.current().flatMap((access) -> this.reports.report(access, query)).map((report) -> {
+			return this.reports.report(access, query).map((report) -> {
 				model.put("report", ReportView.of(report, this.methods));
 				model.put("csv", download(plan, periodText, confidenceText, unit, "csv"));
 				model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx"));

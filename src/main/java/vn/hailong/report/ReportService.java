@@ -88,6 +88,23 @@ public class ReportService {
 		});
 	}
 
+	/**
+	 * The plan a member asks a report of, for a page's heading and controls: the unit
+	 * asked for is checked first, so that a member learns nothing of plans outside their
+	 * scope.
+	 * @param access the signed-in member
+	 * @param query the plan and the unit asked for (the period and confidence are not
+	 * read)
+	 * @return the plan, or an error {@code outside-scope} when the unit asked for is not
+	 * one the member may read, {@code not-found} when there is no such plan
+	 */
+	public Mono<Plan> plan(Access access, ReportQuery query) {
+		return Mono.defer(() -> {
+			ReportScope.root(access, query.unit());
+			return this.plans.find(query.plan());
+		});
+	}
+
 	private Mono<Report> compute(Plan plan, List<Unit> all, Period period, double level, @Nullable String unit) {
 		var tree = new ScopeTree(all, ScopeTree.top(all, plan.code(), plan.unit(), unit));
 		return measure(plan, period).zipWith(measure(plan, period.previous()))
