@@ -32,6 +32,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.StringUtils;
 
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffMember;
+import vn.hailong.access.StaffPrincipal;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
 

@@ -16,7 +16,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 
-import vn.hailong.account.StaffPrincipal;
+import vn.hailong.access.StaffPrincipal;
 
 /**
  * Records who did what, taking the actor from the signed-in member; rows are only added.

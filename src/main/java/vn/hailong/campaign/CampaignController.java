@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditLog;
 

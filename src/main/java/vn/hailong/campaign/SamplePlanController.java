@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.hailong.account.StaffAccess;
-import vn.hailong.report.ReportProperties;
 import vn.hailong.system.ApiException;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
@@ -25,13 +24,13 @@ class SamplePlanController {
 
 	private final UnitService units;
 
-	private final ReportProperties report;
+	private final SamplingProperties sampling;
 
 	private final StaffAccess access;
 
-	SamplePlanController(UnitService units, ReportProperties report, StaffAccess access) {
+	SamplePlanController(UnitService units, SamplingProperties sampling, StaffAccess access) {
 		this.units = units;
-		this.report = report;
+		this.sampling = sampling;
 		this.access = access;
 	}
 
@@ -55,7 +54,7 @@ class SamplePlanController {
 			}
 		})
 			.then(this.units.findAll().collectMap(Unit::code, Function.identity()))
-			.map((known) -> SamplePlanner.plan(codes, mode, chosen, this.report.margin(), known));
+			.map((known) -> SamplePlanner.plan(codes, mode, chosen, this.sampling.margin(), known));
 	}
 
 	private static List<String> codes(List<String> units) {

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.audit.AuditLog;

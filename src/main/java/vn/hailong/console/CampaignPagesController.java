@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.campaign.Campaign;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;

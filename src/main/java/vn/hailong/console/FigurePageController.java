@@ -27,11 +27,11 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.audit.AuditLog;
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 import vn.hailong.indicator.FigureInput;
 import vn.hailong.indicator.FigureService;
 import vn.hailong.indicator.Indicator;

@@ -17,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.AccountService;
 import vn.hailong.account.MemberInput;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 import vn.hailong.account.StaffAccess;
-import vn.hailong.account.StaffMember;
+import vn.hailong.access.StaffMember;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.UnitService;

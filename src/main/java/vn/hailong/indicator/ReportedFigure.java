@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 /**
  * Counts a unit reported for an indicator and a period; a correction supersedes the

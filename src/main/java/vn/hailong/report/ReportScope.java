@@ -1,6 +1,6 @@
 package vn.hailong.report;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 
 /**
  * Which unit's subtree a member's report covers: administrators choose any unit (or the

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;

@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 import vn.hailong.StaffFixtures;
 import vn.hailong.IntegrationTest;
 

@@ -22,7 +22,7 @@ import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 

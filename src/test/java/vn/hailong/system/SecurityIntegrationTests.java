@@ -24,7 +24,7 @@ import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 import vn.hailong.StaffTestConfiguration;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
