@@ -60,6 +60,15 @@ class ConsoleUnits {
 		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canManage(unit.code())));
 	}
 
+	/**
+	 * The units within a subtree, whoever asks.
+	 * @param top the subtree's top unit, or null for every unit
+	 * @return the units, in tree order, with their depth below {@code top}
+	 */
+	Flux<Option> within(String top) {
+		return tree(top);
+	}
+
 	private Flux<Option> tree(String top) {
 		return this.units.findAll().collectList().flatMapIterable((all) -> ordered(all, top));
 	}
