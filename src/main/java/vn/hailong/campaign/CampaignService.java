@@ -161,7 +161,8 @@ public class CampaignService {
 	/**
 	 * Checks and creates a campaign in draft, opening it at once when asked, and records
 	 * {@code campaign.created} (and {@code campaign.opened}) in the same transaction.
-	 * @param access the signed-in member, who must manage every unit requested
+	 * @param access the signed-in member, who must manage every unit requested (an empty
+	 * list is refused by the checks on {@code units})
 	 * @param input the campaign as requested
 	 * @param openNow whether to open it straight away
 	 * @return the campaign as stored; an error {@code invalid-request} naming every
@@ -169,7 +170,7 @@ public class CampaignService {
 	 */
 	public Mono<Campaign> launch(Access access, CampaignInput input, boolean openNow) {
 		return Mono.fromRunnable(() -> {
-			if (input.units() != null) {
+			if (input.units() != null && !input.units().isEmpty()) {
 				access.requireManageAllOf(input.units());
 			}
 		})
