@@ -52,15 +52,6 @@ class ConsoleUnits {
 	}
 
 	/**
-	 * The units within a subtree that the current member may enter figures for.
-	 * @param top the subtree's top unit, or null for every unit
-	 * @return the units, in tree order
-	 */
-	Flux<Option> manageableWithin(String top) {
-		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canManage(unit.code())));
-	}
-
-	/**
 	 * The units within a subtree, whoever asks.
 	 * @param top the subtree's top unit, or null for every unit
 	 * @return the units, in tree order, with their depth below {@code top}

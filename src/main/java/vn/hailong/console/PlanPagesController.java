@@ -87,7 +87,7 @@ class PlanPagesController {
 			.map((all) -> Rendering.view("console/plans")
 				.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
 				.modelAttribute("plans", all)
-				.modelAttribute("canImport", access.administrator())
+				.modelAttribute("canImport", this.plans.mayImport(access))
 				.modelAttribute("text", text)
 				.modelAttribute("problems", problems)
 				.build());

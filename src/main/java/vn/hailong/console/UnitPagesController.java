@@ -183,7 +183,7 @@ class UnitPagesController {
 				.modelAttribute("errors", errors)
 				.modelAttribute("importProblems", (importProblems != null) ? importProblems : List.of())
 				.modelAttribute("csv", csv)
-				.modelAttribute("administrator", access.administrator());
+				.modelAttribute("administrator", this.units.mayChange(access));
 		});
 	}
 

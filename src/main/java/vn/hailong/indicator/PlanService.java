@@ -71,6 +71,15 @@ public class PlanService {
 	}
 
 	/**
+	 * Whether the member may import plans, for offering the form.
+	 * @param access the signed-in member
+	 * @return {@code true} for administrators
+	 */
+	public boolean mayImport(Access access) {
+		return access.administrator();
+	}
+
+	/**
 	 * Reads, checks and stores a plan (administrators only), as
 	 * {@link #importPlan(String, boolean)} does, and records {@code plan.imported} in the
 	 * same transaction.

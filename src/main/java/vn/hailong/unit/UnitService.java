@@ -83,6 +83,15 @@ public class UnitService {
 	}
 
 	/**
+	 * Whether the member may create and import units, for offering the forms.
+	 * @param access the signed-in member
+	 * @return {@code true} for administrators
+	 */
+	public boolean mayChange(Access access) {
+		return access.administrator();
+	}
+
+	/**
 	 * Reads units from CSV and imports them (administrators only), as
 	 * {@link #importAll(Access, List)} does.
 	 * @param access the signed-in member
