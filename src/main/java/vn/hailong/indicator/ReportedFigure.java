@@ -2,6 +2,8 @@ package vn.hailong.indicator;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.hailong.period.Period;
@@ -22,5 +24,5 @@ import vn.hailong.period.Period;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportedFigure(long id, String indicator, String unit, Period period, long numerator, long denominator,
-		String note, Instant enteredAt, Instant supersededAt) {
+		@Nullable String note, Instant enteredAt, @Nullable Instant supersededAt) {
 }
