@@ -1,5 +1,6 @@
 package vn.hailong.account;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,15 @@ import vn.hailong.access.Access;
 /**
  * Binds a controller parameter of type {@link Access} to the signed-in member's access,
  * read fresh by {@link StaffAccess} on each request; a request without an active member
- * fails with the 401 problem {@code unauthenticated}.
+ * fails with the 401 problem {@code unauthenticated}. The parameter is not part of the
+ * request, so the API documentation leaves it out.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessArgumentResolver implements HandlerMethodArgumentResolver, WebFluxConfigurer {
+
+	static {
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Access.class);
+	}
 
 	private final StaffAccess access;
 
