@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password the first administrator's password, at least 10 characters
  */
 @ConfigurationProperties("hailong.admin")
-record AdminProperties(String username, String password) {
+public record AdminProperties(String username, String password) {
 
 }

@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
  * personal API token.
  */
 @Component
-class ApiTokenAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
+public class ApiTokenAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
 
 	private static final String BEARER = "Bearer ";
 

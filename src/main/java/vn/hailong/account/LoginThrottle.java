@@ -16,7 +16,7 @@ import org.springframework.security.core.AuthenticationException;
  * client address, within a window, further attempts are refused until the window passes,
  * whether the password is right or not. Counts are kept in memory, per instance.
  */
-class LoginThrottle implements ReactiveAuthenticationManager {
+public class LoginThrottle implements ReactiveAuthenticationManager {
 
 	/** The Reactor context key under which the client's (hashed) address travels. */
 	public static final String CLIENT_KEY = LoginThrottle.class.getName() + ".client";

@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param text what the respondent wrote, as written: escape it when showing it
  * @param receivedAt when the response was stored
  */
-record Comment(String unit, String unitName, String item, String question, String text, Instant receivedAt) {
+public record Comment(String unit, String unitName, String item, String question, String text, Instant receivedAt) {
 }

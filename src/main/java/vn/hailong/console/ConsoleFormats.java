@@ -11,7 +11,7 @@ import vn.hailong.progress.UnitProgress;
  * Dates, numbers and labels as the progress pages show them, in Vietnamese and Vietnam's
  * time.
  */
-final class ConsoleFormats {
+public final class ConsoleFormats {
 
 	/** The time zone of the pages' dates. */
 	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

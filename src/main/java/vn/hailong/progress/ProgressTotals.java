@@ -12,6 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param units the number of units shown
  * @param unitsBehind the number of units behind
  */
-record ProgressTotals(@JsonInclude(JsonInclude.Include.ALWAYS) Integer target, long responses,
+public record ProgressTotals(@JsonInclude(JsonInclude.Include.ALWAYS) Integer target, long responses,
 		@JsonInclude(JsonInclude.Include.ALWAYS) Double percent, int units, int unitsBehind) {
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param overall the counts over all units
  * @param units the counts of each surveyed unit
  */
-record CampaignResults(long campaign, String template, int templateVersion, @Nullable Counts overall,
+public record CampaignResults(long campaign, String template, int templateVersion, @Nullable Counts overall,
 		List<UnitCounts> units) {
 
 	/**

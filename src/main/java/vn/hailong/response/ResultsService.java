@@ -23,7 +23,7 @@ import vn.hailong.template.SurveyTemplate;
  * Builds a campaign's answer counts from the database's aggregation.
  */
 @Service
-class ResultsService {
+public class ResultsService {
 
 	private final CampaignService campaigns;
 

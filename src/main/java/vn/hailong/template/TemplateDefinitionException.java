@@ -6,7 +6,7 @@ import java.util.List;
  * Thrown when a template file is broken; names the file, and the line and problem of each
  * fault.
  */
-class TemplateDefinitionException extends RuntimeException {
+public class TemplateDefinitionException extends RuntimeException {
 
 	private final String file;
 
