@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import vn.hailong.access.StaffPrincipal;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.ProblemType;
 import vn.hailong.system.ProblemWriter;

@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
 import vn.hailong.account.StaffAccess;
-import vn.hailong.report.ReportScope;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
@@ -34,15 +32,6 @@ class ConsoleUnits {
 	}
 
 	/**
-	 * The unit a report is computed over for the current member.
-	 * @param requested the unit asked for, or null
-	 * @return the unit's code, or empty for the plan's whole scope
-	 */
-	Mono<Optional<String>> reportRoot(String requested) {
-		return this.access.current().map((access) -> Optional.ofNullable(ReportScope.root(access, requested)));
-	}
-
-	/**
 	 * The units within a subtree that the current member may read.
 	 * @param top the subtree's top unit, or null for every unit
 	 * @return the units, in tree order, with their depth below {@code top}
@@ -52,12 +41,12 @@ class ConsoleUnits {
 	}
 
 	/**
-	 * The units within a subtree that the current member may enter figures for.
+	 * The units within a subtree, whoever asks.
 	 * @param top the subtree's top unit, or null for every unit
-	 * @return the units, in tree order
+	 * @return the units, in tree order, with their depth below {@code top}
 	 */
-	Flux<Option> manageableWithin(String top) {
-		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canManage(unit.code())));
+	Flux<Option> within(String top) {
+		return tree(top);
 	}
 
 	private Flux<Option> tree(String top) {

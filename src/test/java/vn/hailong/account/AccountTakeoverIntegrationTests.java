@@ -18,6 +18,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.hailong.Fixtures;
+import vn.hailong.access.Role;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 
