@@ -51,7 +51,7 @@ class PlanController {
 	@PostMapping(consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_YAML_VALUE, "application/x-yaml",
 			"text/yaml" })
 	Mono<ResponseEntity<Plan>> importPlan(Access access, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-			@RequestBody(required = false) String body) {
+			@RequestBody(required = false) byte[] body) {
 		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
 		return this.plans.importPlan(access, body, json)
 			.map((imported) -> ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK)

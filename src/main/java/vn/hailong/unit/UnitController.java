@@ -53,7 +53,7 @@ class UnitController {
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
-	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) String csv) {
+	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) byte[] csv) {
 		return this.units.importCsv(access, csv);
 	}
 
