@@ -18,9 +18,11 @@ class ClientKeysTests {
 
 	private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
 
-	private final ClientKeys keys = new ClientKeys(this.clock, new GuardProperties(false));
+	private final ClientKeys keys = new ClientKeys(this.clock, new GuardProperties(false),
+			SharedCounters.perInstance());
 
-	private final ClientKeys behindProxy = new ClientKeys(this.clock, new GuardProperties(true));
+	private final ClientKeys behindProxy = new ClientKeys(this.clock, new GuardProperties(true),
+			SharedCounters.perInstance());
 
 	@Test
 	void givesTheSameOpaqueKeyToTheSameAddressOnTheSameDay() {
