@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -70,6 +71,7 @@ public class SharedCounters {
 
 	private final AtomicBoolean down = new AtomicBoolean();
 
+	@Autowired
 	SharedCounters(ObjectProvider<ReactiveStringRedisTemplate> redis, SharedStateProperties properties) {
 		this(properties.enabled() ? redis.getIfAvailable() : null, properties.keyPrefix(), properties.timeout());
 	}
