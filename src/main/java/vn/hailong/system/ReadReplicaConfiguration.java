@@ -95,7 +95,7 @@ class ReadReplicaConfiguration {
 
 		private final Duration retryAfter;
 
-		private final AtomicLong primaryUntil = new AtomicLong(Long.MIN_VALUE);
+		private final AtomicLong primaryUntil = new AtomicLong(System.nanoTime());
 
 		FallbackConnectionFactory(ConnectionFactory replica, ConnectionFactory primary, Duration retryAfter) {
 			this.replica = replica;
