@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances sharing a Redis of the test's own, which the test stops half-way: the
  * respondent rate limit and the sign-in throttle then count per instance, each instance
  * going on from the count it had kept itself, with a warning in the log; respondents are
- * neither refused wholesale nor answered with 5xx, and sign-in stays throttled.
+ * neither refused wholesale nor answered with 5xx, and sign-in stays throttled; the
+ * health group a load balancer asks stays up.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
@@ -123,6 +124,26 @@ class RedisOutageIntegrationTests {
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
 		assertThat(output).contains("Redis did not answer");
+
+		// the load balancer's health group leaves Redis out: the instance still serves
+		this.a.client()
+			.get()
+			.uri("/actuator/health/instance")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		this.a.client()
+			.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectBody()
+			.jsonPath("$.components.redis.status")
+			.isEqualTo("DOWN");
 	}
 
 	private WebTestClient.ResponseSpec answer(Instance instance, long campaign) {
