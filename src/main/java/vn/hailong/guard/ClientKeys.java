@@ -24,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
@@ -74,6 +75,11 @@ public class ClientKeys implements InitializingBean, DisposableBean {
 
 	private Disposable sharing;
 
+	ClientKeys(Clock clock, GuardProperties properties) {
+		this(clock, properties, SharedCounters.perInstance());
+	}
+
+	@Autowired
 	ClientKeys(Clock clock, GuardProperties properties, SharedCounters shared) {
 		this.clock = clock;
 		this.trustForwardedFor = properties.trustForwardedFor();
@@ -81,15 +87,15 @@ public class ClientKeys implements InitializingBean, DisposableBean {
 	}
 
 	/**
-	 * Fetches today's and tomorrow's shared secrets now and every minute, when Redis is
-	 * configured.
+	 * Fetches today's and tomorrow's shared secrets, when Redis is configured: at once,
+	 * then every second while one of them is not known yet.
 	 */
 	@Override
 	public void afterPropertiesSet() {
 		if (this.shared.shared()) {
-			this.sharing = Flux.interval(Duration.ZERO, Duration.ofMinutes(1))
+			this.sharing = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
 				.onBackpressureDrop()
-				.concatMap((tick) -> fetchSharedSecrets())
+				.concatMap((tick) -> fetchSharedSecrets(), 0)
 				.subscribe();
 		}
 	}
