@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
 import vn.hailong.account.StaffAccess;
-import vn.hailong.report.ReportScope;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
@@ -31,15 +29,6 @@ class ConsoleUnits {
 	ConsoleUnits(UnitService units, StaffAccess access) {
 		this.units = units;
 		this.access = access;
-	}
-
-	/**
-	 * The unit a report is computed over for the current member.
-	 * @param requested the unit asked for, or null
-	 * @return the unit's code, or empty for the plan's whole scope
-	 */
-	Mono<Optional<String>> reportRoot(String requested) {
-		return this.access.current().map((access) -> Optional.ofNullable(ReportScope.root(access, requested)));
 	}
 
 	/**

@@ -11,6 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
 import vn.hailong.indicator.Verdict;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
+import vn.hailong.report.Report.Reading;
+import vn.hailong.report.Report.UnitOfMeasure;
 
 /**
  * Draws one indicator of a report as a self-contained SVG: a horizontal bar per row (the
@@ -50,12 +52,12 @@ final class ReportChart {
 	 */
 	static String svg(IndicatorReport indicator, int minimumCellSize) {
 		var rows = new ArrayList<Row>();
-		boolean oneRoot = indicator.breakdown().stream().filter((figure) -> figure.depth() == 0).count() == 1;
+		boolean oneRoot = indicator.breakdown().stream().filter((figure) -> figure.place().depth() == 0).count() == 1;
 		if (!oneRoot) {
 			rows.add(new Row("Toàn phạm vi", 0, indicator.overall()));
 		}
 		for (Figure figure : indicator.breakdown()) {
-			rows.add(new Row(figure.unitName(), figure.depth() + (oneRoot ? 0 : 1), figure));
+			rows.add(new Row(figure.place().unitName(), figure.place().depth() + (oneRoot ? 0 : 1), figure));
 		}
 		int height = TOP + rows.size() * ROW + BOTTOM;
 		var out = new StringWriter();
@@ -120,23 +122,20 @@ final class ReportChart {
 		return text.toString().strip();
 	}
 
-	private static String reading(Figure figure, String unit, int minimumCellSize) {
+	private static String reading(Figure figure, UnitOfMeasure unit, int minimumCellSize) {
 		if (figure.suppressed()) {
 			return "không công bố (ít hơn " + minimumCellSize + " phiếu)";
 		}
-		if (figure.estimate() == null) {
+		Reading reading = figure.reading();
+		if (reading == null) {
 			return "chưa có dữ liệu";
 		}
-		String text = ReportView.value(figure.estimate(), unit);
-		if (hasInterval(figure)) {
-			text += ", khoảng tin cậy " + ReportView.number(figure.lower(), 1) + "–"
-					+ ReportView.value(figure.upper(), unit);
+		String text = ReportView.value(reading.estimate(), unit);
+		if (reading.hasInterval()) {
+			text += ", khoảng tin cậy " + ReportView.number(reading.lower(), 1) + "–"
+					+ ReportView.value(reading.upper(), unit);
 		}
-		return text + ", " + ReportView.verdictLabel(figure.verdict()).toLowerCase(java.util.Locale.ROOT);
-	}
-
-	private static boolean hasInterval(Figure figure) {
-		return figure.lower() != null && figure.upper() != null && figure.upper() > figure.lower();
+		return text + ", " + ReportView.verdictLabel(ReportView.verdict(figure)).toLowerCase(java.util.Locale.ROOT);
 	}
 
 	private static void axis(XMLStreamWriter xml, int rows) throws XMLStreamException {
@@ -164,13 +163,13 @@ final class ReportChart {
 		xml.writeEndElement();
 	}
 
-	private static void row(XMLStreamWriter xml, Row row, int y, String unit, int minimumCellSize)
+	private static void row(XMLStreamWriter xml, Row row, int y, UnitOfMeasure unit, int minimumCellSize)
 			throws XMLStreamException {
 		Figure figure = row.figure();
 		xml.writeStartElement("g");
 		xml.writeAttribute("class", "row");
-		if (figure.unit() != null) {
-			xml.writeAttribute("data-unit", figure.unit());
+		if (figure.place().unit() != null) {
+			xml.writeAttribute("data-unit", figure.place().unit());
 		}
 		element(xml, "title", null, row.label() + ": " + reading(figure, unit, minimumCellSize));
 		xml.writeStartElement("text");
@@ -183,7 +182,8 @@ final class ReportChart {
 		}
 		xml.writeCharacters(shorten(row.label(), LABEL_CHARACTERS - 2 * row.indent()));
 		xml.writeEndElement();
-		if (figure.suppressed() || figure.estimate() == null) {
+		Reading reading = figure.reading();
+		if (figure.suppressed() || reading == null) {
 			xml.writeStartElement("text");
 			xml.writeAttribute("class", "missing");
 			xml.writeAttribute("x", Integer.toString(PLOT_X + 6));
@@ -200,14 +200,14 @@ final class ReportChart {
 		xml.writeAttribute("class", "estimate");
 		xml.writeAttribute("x", Integer.toString(PLOT_X));
 		xml.writeAttribute("y", Integer.toString(y + 5));
-		xml.writeAttribute("width", coordinate(x(figure.estimate()) - PLOT_X));
+		xml.writeAttribute("width", coordinate(x(reading.estimate()) - PLOT_X));
 		xml.writeAttribute("height", "14");
-		xml.writeAttribute("fill", colour(figure.verdict()));
+		xml.writeAttribute("fill", colour(ReportView.verdict(figure)));
 		xml.writeAttribute("stroke", "#222");
 		xml.writeAttribute("stroke-width", "0.5");
-		if (hasInterval(figure)) {
-			String x1 = coordinate(x(figure.lower()));
-			String x2 = coordinate(x(figure.upper()));
+		if (reading.hasInterval()) {
+			String x1 = coordinate(x(reading.lower()));
+			String x2 = coordinate(x(reading.upper()));
 			String middle = Integer.toString(y + 12);
 			xml.writeStartElement("g");
 			xml.writeAttribute("class", "interval");
@@ -223,8 +223,9 @@ final class ReportChart {
 		xml.writeAttribute("x", Integer.toString(PLOT_X + PLOT_WIDTH + 8));
 		xml.writeAttribute("y", Integer.toString(y + 16));
 		xml.writeAttribute("fill", "#111");
-		xml.writeCharacters(ReportView.value(figure.estimate(), unit) + "  " + ReportView.verdictMark(figure.verdict())
-				+ " " + ReportView.verdictShort(figure.verdict()));
+		xml.writeCharacters(
+				ReportView.value(reading.estimate(), unit) + "  " + ReportView.verdictMark(ReportView.verdict(figure))
+						+ " " + ReportView.verdictShort(ReportView.verdict(figure)));
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}

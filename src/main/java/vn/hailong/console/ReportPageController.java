@@ -3,10 +3,12 @@ package vn.hailong.console;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,8 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import vn.hailong.account.Access;
+import vn.hailong.account.StaffAccess;
 import vn.hailong.indicator.Plan;
-import vn.hailong.indicator.PlanService;
+import vn.hailong.report.MethodStatement;
+import vn.hailong.report.ReportQuery;
 import vn.hailong.report.ReportService;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
@@ -29,27 +34,36 @@ class ReportPageController {
 
 	static final List<String> CONFIDENCES = List.of("0.90", "0.95", "0.99");
 
-	private final PlanService plans;
+	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final ReportService reports;
 
 	private final ConsoleUnits units;
 
-	ReportPageController(PlanService plans, ReportService reports, ConsoleUnits units) {
-		this.plans = plans;
+	private final StaffAccess access;
+
+	private final MessageSource messages;
+
+	private final MethodStatement methods;
+
+	ReportPageController(ReportService reports, ConsoleUnits units, StaffAccess access, MessageSource messages) {
 		this.reports = reports;
 		this.units = units;
+		this.access = access;
+		this.messages = messages;
+		this.methods = new MethodStatement(messages, VIETNAMESE);
 	}
 
 	@GetMapping("/console/plans/{code}/report")
 	Mono<Rendering> report(@PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
-		return this.units.reportRoot(blankToNull(unit))
-			.flatMap((root) -> this.plans.find(code)
-				.flatMap((plan) -> render(plan, period, confidence, blankToNull(unit), root.orElse(null))));
+		var asked = new ReportQuery(code, null, null, blankToNull(unit));
+		return this.access.current()
+			.flatMap((access) -> this.reports.plan(access, asked)
+				.flatMap((plan) -> render(access, plan, period, confidence, asked.unit())));
 	}
 
-	private Mono<Rendering> render(Plan plan, String period, String confidence, String unit, String root) {
+	private Mono<Rendering> render(Access access, Plan plan, String period, String confidence, String unit) {
 		String periodText = (period == null || period.isBlank()) ? Integer.toString(plan.year()) : period.strip();
 		String confidenceText = (confidence != null && CONFIDENCES.contains(confidence)) ? confidence : "0.95";
 		var model = new LinkedHashMap<String, Object>();
@@ -61,27 +75,23 @@ class ReportPageController {
 		model.put("unit", (unit != null) ? unit : "");
 		return this.units.readableWithin(plan.unit()).collectList().flatMap((options) -> {
 			model.put("units", options);
-			return Mono.defer(() -> this.reports.report(plan.code(), periodText, Double.valueOf(confidenceText), root))
-				.map((report) -> {
-					model.put("report", ReportView.of(report));
-					model.put("csv", download(plan, periodText, confidenceText, unit, "csv"));
-					model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx"));
-					return page(model);
-				})
+			var query = new ReportQuery(plan.code(), periodText, Double.valueOf(confidenceText), unit);
+			return this.reports.report(access, query).map((report) -> {
+				model.put("report", ReportView.of(report, this.methods));
+				model.put("csv", download(plan, periodText, confidenceText, unit, "csv"));
+				model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx"));
+				return page(model);
+			})
 				.onErrorResume(ApiException.class,
 						(ex) -> "invalid-request".equals(ex.kind()) ? Mono.just(error(model, ex)) : Mono.error(ex));
 		});
 	}
 
-	private static Rendering error(Map<String, Object> model, ApiException ex) {
+	private Rendering error(Map<String, Object> model, ApiException ex) {
 		var messages = new ArrayList<String>();
 		for (FieldProblem problem : ex.errors()) {
-			messages.add(switch (problem.field()) {
-				case "period" -> "Kỳ báo cáo không hợp lệ: nhập một năm (2025), nửa năm (2025-H1) hoặc quý (2025-Q3).";
-				case "confidence" -> "Độ tin cậy phải từ 0,5 đến 0,999.";
-				case "unit" -> "Đơn vị đã chọn không thuộc phạm vi của kế hoạch này.";
-				default -> problem.message();
-			});
+			messages.add(
+					this.messages.getMessage("report.problem." + problem.field(), null, problem.message(), VIETNAMESE));
 		}
 		model.put("errors", messages);
 		return page(model);

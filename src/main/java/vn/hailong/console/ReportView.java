@@ -4,16 +4,21 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.indicator.Verdict;
+import vn.hailong.report.MethodStatement;
 import vn.hailong.report.Report;
 import vn.hailong.report.Report.Change;
+import vn.hailong.report.Report.Counts;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
+import vn.hailong.report.Report.Kind;
+import vn.hailong.report.Report.Reading;
+import vn.hailong.report.Report.UnitOfMeasure;
 
 /**
  * A plan report as the report page shows it: numbers in Vietnamese notation, verdicts and
@@ -29,11 +34,17 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
 		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
-	static ReportView of(Report report) {
+	/**
+	 * A report as the page shows it.
+	 * @param report the report
+	 * @param methods the method statements in Vietnamese
+	 * @return the view
+	 */
+	static ReportView of(Report report, MethodStatement methods) {
 		return new ReportView(report, number(report.confidence() * 100, 0) + "%", TIME.format(report.generatedAt()),
 				report.indicators()
 					.stream()
-					.map((indicator) -> IndicatorView.of(indicator, report.period(), report.confidence(),
+					.map((indicator) -> IndicatorView.of(indicator, methods.of(indicator, report.period()),
 							report.minimumCellSize()))
 					.toList());
 	}
@@ -56,14 +67,13 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	public record IndicatorView(String ref, String name, String anchor, String kind, String target, FigureView overall,
 			String trend, String trendMark, String method, String chart, List<FigureView> rows) {
 
-		static IndicatorView of(IndicatorReport indicator, String period, double confidence, int minimumCellSize) {
-			String unit = indicator.unit();
+		static IndicatorView of(IndicatorReport indicator, String method, int minimumCellSize) {
+			UnitOfMeasure unit = indicator.unit();
 			return new IndicatorView(indicator.ref(), indicator.name(), "chi-tieu-" + slug(indicator.ref()),
-					"survey".equals(indicator.kind()) ? "Khảo sát" : "Số liệu đơn vị báo cáo",
+					(indicator.kind() == Kind.SURVEY) ? "Khảo sát" : "Số liệu đơn vị báo cáo",
 					ReportView.target(indicator), FigureView.of(indicator.overall(), unit, minimumCellSize),
 					ReportView.trend(indicator.change(), unit),
-					(indicator.change() != null) ? arrow(indicator.change().direction()) : null,
-					ReportView.method(indicator, period, confidence, minimumCellSize),
+					(indicator.change() != null) ? arrow(indicator.change().direction()) : null, method,
 					ReportChart.svg(indicator, minimumCellSize),
 					indicator.breakdown()
 						.stream()
@@ -95,37 +105,50 @@ public record ReportView(Report report, String confidenceText, String generatedT
 			String responses, String counts, String estimate, String interval, String verdict, String verdictText,
 			String verdictMark, String moreNeeded) {
 
-		static FigureView of(Figure figure, String unit, int minimumCellSize) {
+		static FigureView of(Figure figure, UnitOfMeasure unit, int minimumCellSize) {
 			String withheldText = "— (ít hơn " + minimumCellSize + " phiếu)";
+			var place = figure.place();
+			Counts counts = figure.counts();
 			if (figure.suppressed()) {
-				return new FigureView(figure.unit(), figure.unitName(), figure.depth(), true, withheldText, "—",
-						(figure.plannedSample() != null) ? "cỡ mẫu dự kiến " + number(figure.plannedSample(), 0) : "—",
+				return new FigureView(place.unit(), place.unitName(), place.depth(), true, withheldText, "—",
+						(counts.plannedSample() != null) ? "cỡ mẫu dự kiến " + number(counts.plannedSample(), 0) : "—",
 						"—", "—", "withheld", "Không công bố", "", null);
 			}
-			Verdict verdict = (figure.verdict() != null) ? figure.verdict() : Verdict.NO_DATA;
-			String counts;
-			if (figure.denominator() != null) {
-				counts = number(figure.numerator(), 0) + " / " + number(figure.denominator(), 0);
+			Verdict verdict = ReportView.verdict(figure);
+			String countsText;
+			if (counts.denominator() != null) {
+				countsText = number(counts.numerator(), 0) + " / " + number(counts.denominator(), 0);
 			}
-			else if (figure.plannedSample() != null) {
-				counts = "cỡ mẫu dự kiến " + number(figure.plannedSample(), 0);
+			else if (counts.plannedSample() != null) {
+				countsText = "cỡ mẫu dự kiến " + number(counts.plannedSample(), 0);
 			}
 			else {
-				counts = "—";
+				countsText = "—";
 			}
+			Reading reading = figure.reading();
 			String interval = "—";
-			if (figure.lower() != null && figure.upper() != null) {
-				interval = (figure.upper() > figure.lower())
-						? number(figure.lower(), 1) + " – " + value(figure.upper(), unit) : "số đếm đầy đủ";
+			if (reading != null) {
+				interval = reading.hasInterval() ? number(reading.lower(), 1) + " – " + value(reading.upper(), unit)
+						: "số đếm đầy đủ";
 			}
-			String more = (figure.moreResponsesNeeded() != null)
-					? "cần thêm khoảng " + number(figure.moreResponsesNeeded(), 0) + " phiếu để kết luận" : null;
-			return new FigureView(figure.unit(), figure.unitName(), figure.depth(), false, withheldText,
-					(figure.responses() != null) ? number(figure.responses(), 0) : "—", counts,
-					(figure.estimate() != null) ? value(figure.estimate(), unit) : "—", interval, verdict.code(),
+			Long moreNeeded = (figure.judgement() != null) ? figure.judgement().moreResponsesNeeded() : null;
+			String more = (moreNeeded != null) ? "cần thêm khoảng " + number(moreNeeded, 0) + " phiếu để kết luận"
+					: null;
+			return new FigureView(place.unit(), place.unitName(), place.depth(), false, withheldText,
+					(counts.responses() != null) ? number(counts.responses(), 0) : "—", countsText,
+					(reading != null) ? value(reading.estimate(), unit) : "—", interval, verdict.code(),
 					ReportView.verdictLabel(verdict), ReportView.verdictMark(verdict), more);
 		}
 
+	}
+
+	/**
+	 * A figure's verdict.
+	 * @param figure the figure
+	 * @return its verdict, {@link Verdict#NO_DATA} when it has none (withheld)
+	 */
+	static Verdict verdict(Figure figure) {
+		return (figure.judgement() != null) ? figure.judgement().verdict() : Verdict.NO_DATA;
 	}
 
 	/**
@@ -147,22 +170,42 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	/**
 	 * A figure with its unit.
 	 * @param value the figure
-	 * @param unit {@code %} or {@code points}
+	 * @param unit percent or index points
+	 * @return such as {@code 90,5%} or {@code 72,3 điểm}
+	 */
+	static String value(double value, UnitOfMeasure unit) {
+		return number(value, 1) + ((unit == UnitOfMeasure.POINTS) ? " điểm" : "%");
+	}
+
+	/**
+	 * A figure with its unit as plans write it.
+	 * @param value the figure
+	 * @param unit {@code points} for index points, anything else for percent
 	 * @return such as {@code 90,5%} or {@code 72,3 điểm}
 	 */
 	static String value(double value, String unit) {
-		return number(value, 1) + ("points".equals(unit) ? " điểm" : "%");
+		return value(value, "points".equals(unit) ? UnitOfMeasure.POINTS : UnitOfMeasure.PERCENT);
+	}
+
+	/**
+	 * A target with its unit as plans write it.
+	 * @param value the target
+	 * @param unit {@code points} for index points, anything else for percent
+	 * @return such as {@code 95%} or {@code 62,5 điểm}
+	 */
+	static String targetValue(double value, String unit) {
+		return targetValue(value, "points".equals(unit) ? UnitOfMeasure.POINTS : UnitOfMeasure.PERCENT);
 	}
 
 	/**
 	 * A target with its unit, without decimals when it is a whole number.
 	 * @param value the target
-	 * @param unit {@code %} or {@code points}
+	 * @param unit percent or index points
 	 * @return such as {@code 95%} or {@code 62,5 điểm}
 	 */
-	static String targetValue(double value, String unit) {
+	static String targetValue(double value, UnitOfMeasure unit) {
 		return ((value == Math.rint(value)) ? number(value, 0) : number(value, 1))
-				+ ("points".equals(unit) ? " điểm" : "%");
+				+ ((unit == UnitOfMeasure.POINTS) ? " điểm" : "%");
 	}
 
 	static String verdictLabel(Verdict verdict) {
@@ -215,79 +258,17 @@ public record ReportView(Report report, String confidenceText, String generatedT
 		return (indicator.target() != null) ? sign + " " + targetValue(indicator.target(), indicator.unit()) : "—";
 	}
 
-	/**
-	 * The method statement in Vietnamese, read from the report's own (English) statement
-	 * and the indicator's measure; the English one when its wording is not recognised.
-	 */
-	static String method(IndicatorReport indicator, String period, double confidence, int minimumCellSize) {
-		String english = (indicator.method() != null) ? indicator.method() : "";
-		if (indicator.reported() != null) {
-			return "Số đếm đầy đủ: tổng các tử số chia cho tổng các mẫu số mà đơn vị báo cáo cho các kỳ nằm trong "
-					+ period + " (" + indicator.reported().numerator() + " ÷ " + indicator.reported().denominator()
-					+ "); không có sai số chọn mẫu, nên đánh giá so chính con số này với mục tiêu.";
-		}
-		if (indicator.survey() == null) {
-			return english;
-		}
-		var survey = indicator.survey();
-		String counted = switch (survey.method()) {
-			case SATISFIED_ANSWERS -> "Tỷ lệ câu trả lời mức 4 hoặc 5 (hài lòng, rất hài lòng)";
-			case SATISFIED_RESPONDENTS -> "Tỷ lệ người trả lời có điểm trung bình của chính mình từ 4 trở lên";
-			case MEAN_INDEX -> "Trung bình điểm của người trả lời, quy về chỉ số 0–100 (1 = 0, 5 = 100)";
-		};
-		String covered = (survey.item() != null) ? "câu " + survey.item()
-				: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
-		var campaigns = java.util.regex.Pattern.compile("\\[([0-9, ]*)\\]").matcher(english);
-		String text = counted + " trên " + covered + " của mẫu khảo sát " + survey.template()
-				+ " (mọi phiên bản), trong các đợt khảo sát của kỳ " + period
-				+ ((campaigns.find() && !campaigns.group(1).isBlank()) ? " (đợt số " + campaigns.group(1) + ")" : "")
-				+ ". ";
-		if (english.contains("No responses yet")) {
-			return text + "Chưa có phiếu trả lời.";
-		}
-		double percent = confidence * 100;
-		String level = number(percent, (Math.abs(percent - Math.rint(percent)) < 1e-9) ? 0 : 1) + "%";
-		String interval;
-		if (english.contains("Korn–Graubard")) {
-			interval = "khoảng tin cậy " + level + " Korn–Graubard (Clopper–Pearson trên cỡ mẫu hiệu dụng)";
-		}
-		else if (english.contains("Student t")) {
-			interval = "khoảng tin cậy " + level + " Student t";
-		}
-		else if (english.contains("normal interval")) {
-			interval = "khoảng tin cậy " + level + " theo phân phối chuẩn";
-		}
-		else if (english.contains("Wilson score interval on the effective sample size")) {
-			interval = "khoảng tin cậy " + level + " Wilson trên cỡ mẫu hiệu dụng";
-		}
-		else if (english.contains("Wilson score interval")) {
-			interval = "khoảng tin cậy " + level + " Wilson";
-		}
-		else {
-			return english;
-		}
-		text += english.contains("Weighted by unit population")
-				? "Có trọng số theo quy mô đơn vị (phân tầng theo đơn vị, hiệu chỉnh tổng thể hữu hạn); "
-				: "Không trọng số (có đơn vị chưa có số liệu quy mô); ";
-		if (english.contains("linearised")) {
-			text += "phương sai tuyến tính hóa theo người trả lời vì mỗi người trả lời nhiều câu; ";
-		}
-		return text + interval + ". Đánh giá: đạt khi cả khoảng tin cậy thỏa mục tiêu, không đạt khi không phần nào "
-				+ "thỏa, chưa đủ căn cứ khi khoảng tin cậy chứa mục tiêu; ô có ít hơn " + minimumCellSize
-				+ " phiếu không được công bố.";
-	}
-
-	private static String trend(Change change, String unit) {
+	private static @Nullable String trend(@Nullable Change change, UnitOfMeasure unit) {
 		if (change == null) {
 			return null;
 		}
 		String direction = switch (change.direction()) {
-			case "up" -> "Tăng";
-			case "down" -> "Giảm";
-			default -> "Chưa rõ thay đổi";
+			case UP -> "Tăng";
+			case DOWN -> "Giảm";
+			case NO_CLEAR_CHANGE -> "Chưa rõ thay đổi";
 		};
 		String difference = ((change.difference() > 0) ? "+" : "") + number(change.difference(), 1)
-				+ ("points".equals(unit) ? " điểm" : " điểm %");
+				+ ((unit == UnitOfMeasure.POINTS) ? " điểm" : " điểm %");
 		String text = direction + " so với " + change.period() + " (" + value(change.previous(), unit) + "): "
 				+ difference;
 		if (change.pValue() != null) {
@@ -296,11 +277,11 @@ public record ReportView(Report report, String confidenceText, String generatedT
 		return text;
 	}
 
-	private static String arrow(String direction) {
+	private static String arrow(Report.Direction direction) {
 		return switch (direction) {
-			case "up" -> "↑";
-			case "down" -> "↓";
-			default -> "→";
+			case UP -> "↑";
+			case DOWN -> "↓";
+			case NO_CLEAR_CHANGE -> "→";
 		};
 	}
 

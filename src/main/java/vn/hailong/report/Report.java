@@ -4,14 +4,20 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 import vn.hailong.indicator.Comparison;
 import vn.hailong.indicator.ReportedMeasure;
 import vn.hailong.indicator.SurveyMeasure;
 import vn.hailong.indicator.Verdict;
+import vn.hailong.statistics.IntervalMethod;
 
 /**
- * A plan's report for a period: every indicator against its target, with the evidence.
+ * A plan's report for a period: every indicator against its target, with the evidence as
+ * data (numbers, enums and codes); words are made by whoever shows it, such as
+ * {@link MethodStatement}.
  *
  * @param plan the plan's code
  * @param issuer the issuing office
@@ -21,13 +27,13 @@ import vn.hailong.indicator.Verdict;
  * @param scopeName that unit's name, or null
  * @param period the period reported on
  * @param previousPeriod the period of the same kind before it, for the trend
- * @param confidence the intervals' confidence level
+ * @param confidence the intervals' confidence level, from 0.5 to 0.999
  * @param minimumCellSize breakdown cells with fewer responses are withheld
  * @param generatedAt when the report was computed
  * @param indicators one entry per indicator, in the plan's order
  */
-public record Report(String plan, String issuer, String title, String scope, String scopeName, String period,
-		String previousPeriod, double confidence, int minimumCellSize, Instant generatedAt,
+public record Report(String plan, String issuer, String title, @Nullable String scope, @Nullable String scopeName,
+		String period, String previousPeriod, double confidence, int minimumCellSize, Instant generatedAt,
 		List<IndicatorReport> indicators) {
 
 	/**
@@ -49,53 +55,106 @@ public record Report(String plan, String issuer, String title, String scope, Str
 	 * @param method how the figure was obtained, to stand as evidence
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record IndicatorReport(String ref, String name, String kind, Comparison comparator, Double target,
-			String targetText, String unit, SurveyMeasure survey, ReportedMeasure reported, Figure overall,
-			Change change, List<Figure> breakdown, String method) {
+	public record IndicatorReport(String ref, String name, Kind kind, Comparison comparator, @Nullable Double target,
+			@Nullable String targetText, UnitOfMeasure unit, @Nullable SurveyMeasure survey,
+			@Nullable ReportedMeasure reported, Figure overall, @Nullable Change change, List<Figure> breakdown,
+			Method method) {
 	}
 
 	/**
-	 * The figure of one indicator over one unit's subtree (or the whole scope). All
-	 * figures are in percent, or in index points for a mean index. When
-	 * {@code suppressed} is true, fewer responses than the minimum cell size stand behind
-	 * it (or withholding it protects such a cell) and every number is withheld.
+	 * The figure of one indicator over one unit's subtree (or the whole scope), in named
+	 * parts that the JSON shows flat. All numbers are in percent, or in index points for
+	 * a mean index. When {@code suppressed} is true, fewer responses than the minimum
+	 * cell size stand behind it (or withholding it protects such a cell) and every number
+	 * but the planned sample is withheld.
+	 *
+	 * @param place where the figure stands in the breakdown
+	 * @param suppressed whether the figure is withheld
+	 * @param counts what stands behind it
+	 * @param basis how the estimate was made, or null when withheld
+	 * @param reading the estimate and its intervals, or null when withheld or without
+	 * data
+	 * @param judgement the verdict, or null when withheld
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Figure(@JsonUnwrapped Place place, boolean suppressed, @JsonUnwrapped Counts counts,
+			@Nullable Basis basis, @JsonUnwrapped @Nullable Reading reading,
+			@JsonUnwrapped @Nullable Judgement judgement) {
+
+		static Figure withheld(Place place, @Nullable Long plannedSample) {
+			return new Figure(place, true, new Counts(null, null, plannedSample, null, null), null, null, null);
+		}
+
+	}
+
+	/**
+	 * Where a figure stands in the breakdown.
 	 *
 	 * @param unit the unit's code, or null for the whole scope
-	 * @param unitName the unit's name
+	 * @param unitName the unit's name, or null
 	 * @param parent the parent unit's code in this breakdown, or null
 	 * @param depth 0 for the top of the breakdown
-	 * @param suppressed whether the figure is withheld
-	 * @param responses respondents (survey) or reporting units (reported)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Place(@Nullable String unit, @Nullable String unitName, @Nullable String parent, int depth) {
+	}
+
+	/**
+	 * What stands behind a figure.
+	 *
+	 * @param responses respondents (survey) or reporting units (reported), or null when
+	 * withheld
 	 * @param answers answers counted (satisfied-answers method), or null
 	 * @param plannedSample the ministry's sample size n = N / (1 + N·0.05²) for the
 	 * population surveyed, or null
 	 * @param numerator the reported numerator total, or null
 	 * @param denominator the reported denominator total, or null
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Counts(@Nullable Long responses, @Nullable Long answers, @Nullable Long plannedSample,
+			@Nullable Long numerator, @Nullable Long denominator) {
+	}
+
+	/**
+	 * An estimate with its interval, and both weightings when it comes from a survey.
+	 *
 	 * @param estimate the figure the verdict reads: weighted when every unit has a
 	 * population, else unweighted
 	 * @param lower the interval's lower end
 	 * @param upper the interval's upper end
-	 * @param basis {@code weighted}, {@code unweighted} or {@code complete-count}
 	 * @param weighted the population-weighted figure, or null
 	 * @param unweighted the pooled unweighted figure, or null
-	 * @param designEffect the basis figure's variance over that of a simple random sample
-	 * of the same size, or null
-	 * @param verdict met, not met or not yet conclusive, from the whole interval
+	 * @param designEffect the figure's variance over that of a simple random sample of
+	 * the same size, or null
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Reading(double estimate, double lower, double upper, @Nullable Interval weighted,
+			@Nullable Interval unweighted, @Nullable Double designEffect) {
+
+		/**
+		 * Whether the interval has width (a complete count has none).
+		 * @return true when {@code upper > lower}
+		 */
+		public boolean hasInterval() {
+			return this.upper > this.lower;
+		}
+
+	}
+
+	/**
+	 * The verdict on a figure.
+	 *
+	 * @param verdict met, not met or not yet conclusive, from the whole interval, or no
+	 * data
 	 * @param pointReading met or not met from the estimate alone, as official reports
-	 * read it today
+	 * read it today, or null without a target or data
 	 * @param moreResponsesNeeded when not yet conclusive: about how many more responses
 	 * at the observed rate would settle it, or null
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Figure(String unit, String unitName, String parent, int depth, boolean suppressed, Long responses,
-			Long answers, Long plannedSample, Long numerator, Long denominator, Double estimate, Double lower,
-			Double upper, String basis, Interval weighted, Interval unweighted, Double designEffect, Verdict verdict,
-			Verdict pointReading, Long moreResponsesNeeded) {
+	public record Judgement(Verdict verdict, @Nullable Verdict pointReading, @Nullable Long moreResponsesNeeded) {
 
-		static Figure suppressed(String unit, String unitName, String parent, int depth, Long plannedSample) {
-			return new Figure(unit, unitName, parent, depth, true, null, null, plannedSample, null, null, null, null,
-					null, null, null, null, null, null, null, null);
-		}
+		static final Judgement NO_DATA = new Judgement(Verdict.NO_DATA, null, null);
 
 	}
 
@@ -118,12 +177,175 @@ public record Report(String plan, String issuer, String title, String scope, Str
 	 * @param lower the difference's interval, lower end
 	 * @param upper the difference's interval, upper end
 	 * @param pValue the two-sided p-value of "no change", or null for complete counts
-	 * @param direction {@code up}, {@code down} or {@code no-clear-change} (the interval
-	 * contains 0)
+	 * @param direction up, down or no clear change (the interval contains 0)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Change(String period, double previous, double difference, double lower, double upper, Double pValue,
-			String direction) {
+	public record Change(String period, double previous, double difference, double lower, double upper,
+			@Nullable Double pValue, Direction direction) {
+	}
+
+	/**
+	 * How a figure was obtained, as data: what was counted, the weighting, the interval,
+	 * the confidence level, and which periods and campaigns it covers. What was counted
+	 * on which items or reported counts is the indicator's {@code survey} or
+	 * {@code reported} measure.
+	 *
+	 * @param counted what the figure counts
+	 * @param weighting how units are weighted, or null for a complete count or when there
+	 * are no responses
+	 * @param interval the interval's method, or null for a complete count (no sampling
+	 * error) or when there are no responses
+	 * @param linearised whether the variance is linearised over respondents, since each
+	 * gave several of the answers counted
+	 * @param confidence the intervals' confidence level
+	 * @param periods the periods whose data are counted: the report's period for a
+	 * survey, every reporting period within it for reported figures
+	 * @param campaigns the ids of the survey's campaigns in the period, ascending; empty
+	 * for reported figures
+	 * @param minimumCellSize cells with fewer responses are withheld
+	 */
+	public record Method(Counted counted, @Nullable Weighting weighting, @Nullable IntervalMethod interval,
+			boolean linearised, double confidence, List<String> periods, List<Long> campaigns, int minimumCellSize) {
+	}
+
+	/** How an indicator is measured. */
+	public enum Kind {
+
+		/** By a satisfaction survey. */
+		SURVEY("survey"),
+		/** By counts the units report. */
+		REPORTED("reported");
+
+		private final String code;
+
+		Kind(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** The unit a figure is in. */
+	public enum UnitOfMeasure {
+
+		/** Percent, 0–100. */
+		PERCENT("%"),
+		/** Index points, 0–100 (a mean on a 1–5 scale with 1 = 0 and 5 = 100). */
+		POINTS("points");
+
+		private final String code;
+
+		UnitOfMeasure(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** What a figure's estimate rests on. */
+	public enum Basis {
+
+		/** Population-weighted, stratified by unit. */
+		WEIGHTED("weighted"),
+		/** Pooled without weights (some unit has no population figure). */
+		UNWEIGHTED("unweighted"),
+		/** A complete count of reported figures, without sampling error. */
+		COMPLETE_COUNT("complete-count");
+
+		private final String code;
+
+		Basis(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** How the units' answers are weighted. */
+	public enum Weighting {
+
+		/**
+		 * By unit population: stratified by unit, with finite-population correction.
+		 */
+		POPULATION("population"),
+		/** Pooled without weights, since some unit has no population figure. */
+		NONE("none");
+
+		private final String code;
+
+		Weighting(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** What a figure counts. */
+	public enum Counted {
+
+		/** The share of answers of 4 or 5 (satisfied or very satisfied). */
+		SATISFIED_ANSWERS("satisfied-answers"),
+		/** The share of respondents whose own average is at least 4. */
+		SATISFIED_RESPONDENTS("satisfied-respondents"),
+		/**
+		 * The mean of the respondents' own averages as a 0–100 index (1 = 0, 5 = 100).
+		 */
+		MEAN_INDEX("mean-index"),
+		/**
+		 * The sum of the reported numerators over the sum of the reported denominators.
+		 */
+		REPORTED_RATIO("reported-ratio");
+
+		private final String code;
+
+		Counted(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** Which way a figure moved from the previous period. */
+	public enum Direction {
+
+		/** The whole interval of the difference lies above 0. */
+		UP("up"),
+		/** The whole interval of the difference lies below 0. */
+		DOWN("down"),
+		/** The interval of the difference contains 0. */
+		NO_CLEAR_CHANGE("no-clear-change");
+
+		private final String code;
+
+		Direction(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
 	}
 
 }

@@ -1,8 +1,12 @@
 package vn.hailong.report;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,7 +20,8 @@ import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
 
 /**
- * The plan report as JSON, CSV or XLSX, over the units the caller may read.
+ * The plan report as JSON, CSV or XLSX (method statements in English), over the units the
+ * caller may read.
  */
 @RestController
 class ReportController {
@@ -28,19 +33,17 @@ class ReportController {
 
 	private final StaffAccess access;
 
-	ReportController(ReportService reports, StaffAccess access) {
+	private final MethodStatement methods;
+
+	ReportController(ReportService reports, StaffAccess access, MessageSource messages) {
 		this.reports = reports;
 		this.access = access;
+		this.methods = new MethodStatement(messages, Locale.ENGLISH);
 	}
 
-	/**
-	 * The report over the units the caller may read: administrators see the plan's whole
-	 * scope or the unit they ask for, other members their own unit's subtree or a unit in
-	 * it.
-	 */
 	private Mono<Report> report(String code, String period, Double confidence, String unit) {
-		return this.access.current()
-			.flatMap((access) -> this.reports.report(code, period, confidence, ReportScope.root(access, unit)));
+		var query = new ReportQuery(code, period, confidence, unit);
+		return this.access.current().flatMap((access) -> this.reports.report(access, query));
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,11 +80,11 @@ class ReportController {
 	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String unit, String format) {
 		return report(code, period, confidence, unit).publishOn(Schedulers.boundedElastic()).map((report) -> {
 			boolean csv = "csv".equals(format);
-			byte[] body = csv ? ReportExport.csv(report) : ReportExport.xlsx(report);
+			byte[] body = csv ? ReportExport.csv(report, this.methods) : ReportExport.xlsx(report, this.methods);
 			String name = report.plan() + "-" + report.period()
 					+ ((unit != null && report.scope() != null) ? "-" + report.scope() : "") + "." + format;
 			return ResponseEntity.ok()
-				.contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
+				.contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8) : XLSX)
 				.header(HttpHeaders.CONTENT_DISPOSITION,
 						ContentDisposition.attachment().filename(name).build().toString())
 				.body(body);

@@ -32,45 +32,50 @@ final class ReportExport {
 	private ReportExport() {
 	}
 
-	static List<List<Object>> rows(Report report) {
+	static List<List<Object>> rows(Report report, MethodStatement methods) {
 		var rows = new ArrayList<List<Object>>();
 		for (IndicatorReport indicator : report.indicators()) {
-			rows.add(row(report, indicator, "overall", indicator.overall(), true));
+			rows.add(row(report, indicator, "overall", indicator.overall(), methods.of(indicator, report.period())));
 			for (Figure figure : indicator.breakdown()) {
-				rows.add(row(report, indicator, "unit", figure, false));
+				rows.add(row(report, indicator, "unit", figure, null));
 			}
 		}
 		return rows;
 	}
 
 	private static List<Object> row(Report report, IndicatorReport indicator, String kind, Figure figure,
-			boolean overall) {
-		var change = overall ? indicator.change() : null;
-		return Arrays.asList(report.plan(), report.period(), indicator.ref(), indicator.name(), indicator.kind(),
-				indicator.targetText(), indicator.unit(), kind, figure.unit(), figure.unitName(), figure.depth(),
-				figure.responses(), figure.answers(), figure.plannedSample(), figure.numerator(), figure.denominator(),
-				round(figure.estimate()), round(figure.lower()), round(figure.upper()), report.confidence(),
-				figure.basis(), (figure.weighted() != null) ? round(figure.weighted().estimate()) : null,
-				(figure.unweighted() != null) ? round(figure.unweighted().estimate()) : null,
-				round(figure.designEffect()), (figure.verdict() != null) ? figure.verdict().code() : null,
-				(figure.pointReading() != null) ? figure.pointReading().code() : null, figure.moreResponsesNeeded(),
-				figure.suppressed() ? "suppressed" : null, (change != null) ? change.period() : null,
-				(change != null) ? round(change.previous()) : null,
+			String method) {
+		var change = (method != null) ? indicator.change() : null;
+		var counts = figure.counts();
+		var reading = figure.reading();
+		var judgement = figure.judgement();
+		return Arrays.asList(report.plan(), report.period(), indicator.ref(), indicator.name(), indicator.kind().code(),
+				indicator.targetText(), indicator.unit().code(), kind, figure.place().unit(), figure.place().unitName(),
+				figure.place().depth(), counts.responses(), counts.answers(), counts.plannedSample(),
+				counts.numerator(), counts.denominator(), (reading != null) ? round(reading.estimate()) : null,
+				(reading != null) ? round(reading.lower()) : null, (reading != null) ? round(reading.upper()) : null,
+				report.confidence(), (figure.basis() != null) ? figure.basis().code() : null,
+				(reading != null && reading.weighted() != null) ? round(reading.weighted().estimate()) : null,
+				(reading != null && reading.unweighted() != null) ? round(reading.unweighted().estimate()) : null,
+				(reading != null) ? round(reading.designEffect()) : null,
+				(judgement != null) ? judgement.verdict().code() : null,
+				(judgement != null && judgement.pointReading() != null) ? judgement.pointReading().code() : null,
+				(judgement != null) ? judgement.moreResponsesNeeded() : null, figure.suppressed() ? "suppressed" : null,
+				(change != null) ? change.period() : null, (change != null) ? round(change.previous()) : null,
 				(change != null) ? round(change.difference()) : null, (change != null) ? round(change.lower()) : null,
 				(change != null) ? round(change.upper()) : null,
-				(change != null && change.pValue() != null) ? roundP(change.pValue()) : null,
-				overall ? indicator.method() : null);
+				(change != null && change.pValue() != null) ? roundP(change.pValue()) : null, method);
 	}
 
 	/**
 	 * CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly.
 	 */
-	static byte[] csv(Report report) {
+	static byte[] csv(Report report, MethodStatement methods) {
 		var bytes = new ByteArrayOutputStream();
 		try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
 			writer.write('\uFEFF');
 			var printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
-			for (List<Object> row : rows(report)) {
+			for (List<Object> row : rows(report, methods)) {
 				printer.printRecord(row);
 			}
 			printer.flush();
@@ -81,7 +86,7 @@ final class ReportExport {
 		return bytes.toByteArray();
 	}
 
-	static byte[] xlsx(Report report) {
+	static byte[] xlsx(Report report, MethodStatement methods) {
 		var bytes = new ByteArrayOutputStream();
 		try {
 			Workbook workbook = new Workbook(bytes, "HaiLong", "1.0");
@@ -91,7 +96,7 @@ final class ReportExport {
 				sheet.style(0, column).bold().set();
 			}
 			int line = 1;
-			for (List<Object> row : rows(report)) {
+			for (List<Object> row : rows(report, methods)) {
 				for (int column = 0; column < row.size(); column++) {
 					Object value = row.get(column);
 					if (value instanceof Number number) {

@@ -1,12 +1,14 @@
 package vn.hailong.report;
 
+import org.jspecify.annotations.Nullable;
+
 import vn.hailong.account.Access;
 
 /**
  * Which unit's subtree a member's report covers: administrators choose any unit (or the
  * plan's whole scope), other members their own unit or a unit below it.
  */
-public final class ReportScope {
+final class ReportScope {
 
 	private ReportScope() {
 	}
@@ -19,7 +21,7 @@ public final class ReportScope {
 	 * @throws vn.hailong.system.ApiException {@code outside-scope} when the unit asked
 	 * for is not one the member may read
 	 */
-	public static String root(Access access, String requested) {
+	static @Nullable String root(Access access, @Nullable String requested) {
 		String unit = (requested == null || requested.isBlank()) ? null : requested.strip();
 		if (access.administrator()) {
 			return unit;

@@ -18,7 +18,16 @@ import vn.hailong.indicator.Comparison;
 import vn.hailong.indicator.ReportedMeasure;
 import vn.hailong.indicator.Verdict;
 import vn.hailong.report.Report.Figure;
+import vn.hailong.report.Report.Basis;
+import vn.hailong.report.Report.Counted;
+import vn.hailong.report.Report.Counts;
 import vn.hailong.report.Report.IndicatorReport;
+import vn.hailong.report.Report.Judgement;
+import vn.hailong.report.Report.Kind;
+import vn.hailong.report.Report.Method;
+import vn.hailong.report.Report.Place;
+import vn.hailong.report.Report.Reading;
+import vn.hailong.report.Report.UnitOfMeasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,6 +37,9 @@ import static org.assertj.core.api.Assertions.within;
  * figures say, with every name escaped.
  */
 class ReportChartTests {
+
+	private static final Method METHOD = new Method(Counted.SATISFIED_ANSWERS, null, null, false, 0.95,
+			List.of("2025-Q1"), List.of(), 5);
 
 	private static final String NASTY = "<script>alert('x')</script> & \"Trường\"";
 
@@ -80,10 +92,10 @@ class ReportChartTests {
 
 	@Test
 	void escapesNamesAndKeepsThemReadable() throws Exception {
-		var school = new Figure("S1", NASTY, "PGD", 1, false, 40L, null, null, null, null, 90.0, 85.0, 94.0,
-				"unweighted", null, null, null, Verdict.MET, Verdict.MET, null);
-		var indicator = new IndicatorReport("4", NASTY, "survey", Comparison.AT_LEAST, 95.0, "≥ 95%", "%", null, null,
-				district(), null, List.of(district(), school), "method");
+		var school = figure("S1", NASTY, "PGD", 1, false, 40L, null, null, null, null, 90.0, 85.0, 94.0, "unweighted",
+				null, Verdict.MET, Verdict.MET, null);
+		var indicator = new IndicatorReport("4", NASTY, Kind.SURVEY, Comparison.AT_LEAST, 95.0, "≥ 95%",
+				UnitOfMeasure.PERCENT, null, null, district(), null, List.of(district(), school), METHOD);
 		String svg = ReportChart.svg(indicator, 5);
 		assertThat(svg).doesNotContain("<script").contains("&lt;script>", "&amp; ");
 		Document document = parse(svg);
@@ -94,13 +106,13 @@ class ReportChartTests {
 
 	@Test
 	void marksWithheldCellsAndDrawsNoWhiskersForCompleteCounts() throws Exception {
-		var withheld = new Figure("S3", "Trường Ba", "PGD", 1, true, null, null, 20L, null, null, null, null, null,
-				null, null, null, null, null, null, null);
-		var counted = new Figure("S1", "Trường Một", "PGD", 1, false, 1L, null, null, 45L, 50L, 90.0, 90.0, 90.0,
-				"complete-count", null, null, null, Verdict.NOT_MET, Verdict.NOT_MET, null);
-		var indicator = new IndicatorReport("2", "Hồ sơ trực tuyến", "reported", Comparison.AT_LEAST, 100.0, "≥ 100%",
-				"%", null, new ReportedMeasure("a", "b"), district(), null, List.of(district(), counted, withheld),
-				"method");
+		var withheld = figure("S3", "Trường Ba", "PGD", 1, true, null, null, 20L, null, null, null, null, null, null,
+				null, null, null, null);
+		var counted = figure("S1", "Trường Một", "PGD", 1, false, 1L, null, null, 45L, 50L, 90.0, 90.0, 90.0,
+				"complete-count", null, Verdict.NOT_MET, Verdict.NOT_MET, null);
+		var indicator = new IndicatorReport("2", "Hồ sơ trực tuyến", Kind.REPORTED, Comparison.AT_LEAST, 100.0,
+				"≥ 100%", UnitOfMeasure.PERCENT, null, new ReportedMeasure("a", "b"), district(), null,
+				List.of(district(), counted, withheld), METHOD);
 		Document document = parse(ReportChart.svg(indicator, 5));
 		assertThat(text(document, "//*[@data-unit='S3']/*[@class='missing']")).contains("ít hơn 5 phiếu");
 		assertThat(document.getElementsByTagNameNS("*", "rect").getLength()).isEqualTo(2);
@@ -113,12 +125,12 @@ class ReportChartTests {
 
 	@Test
 	void addsAWholeScopeRowWhenTheBreakdownHasSeveralRoots() throws Exception {
-		var other = new Figure("X", "Đơn vị khác", null, 0, false, 10L, null, null, null, null, 80.0, 70.0, 88.0,
-				"unweighted", null, null, null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 30L);
-		var overall = new Figure(null, null, null, 0, false, 50L, null, null, null, null, 85.0, 80.0, 90.0,
-				"unweighted", null, null, null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 10L);
-		var indicator = new IndicatorReport("9", "Hài lòng", "survey", Comparison.AT_LEAST, 85.0, "≥ 85%", "%", null,
-				null, overall, null, List.of(district(), other), "method");
+		var other = figure("X", "Đơn vị khác", null, 0, false, 10L, null, null, null, null, 80.0, 70.0, 88.0,
+				"unweighted", null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 30L);
+		var overall = figure(null, null, null, 0, false, 50L, null, null, null, null, 85.0, 80.0, 90.0, "unweighted",
+				null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 10L);
+		var indicator = new IndicatorReport("9", "Hài lòng", Kind.SURVEY, Comparison.AT_LEAST, 85.0, "≥ 85%",
+				UnitOfMeasure.PERCENT, null, null, overall, null, List.of(district(), other), METHOD);
 		Document document = parse(ReportChart.svg(indicator, 5));
 		NodeList rows = (NodeList) XPathFactory.newInstance()
 			.newXPath()
@@ -134,18 +146,32 @@ class ReportChartTests {
 		var rows = new ArrayList<Figure>();
 		rows.add(top);
 		rows.addAll(List.of(schools));
-		return new IndicatorReport("4", "Mức độ hài lòng", "survey", Comparison.AT_LEAST, target, "≥ 95%", "%", null,
-				null, top, null, rows, "method");
+		return new IndicatorReport("4", "Mức độ hài lòng", Kind.SURVEY, Comparison.AT_LEAST, target, "≥ 95%",
+				UnitOfMeasure.PERCENT, null, null, top, null, rows, METHOD);
 	}
 
 	private static Figure district() {
-		return new Figure("PGD", "Phòng GD&ĐT", null, 0, false, 80L, null, 290L, null, null, 88.0, 84.0, 91.0,
-				"weighted", null, null, 1.2, Verdict.NOT_MET, Verdict.NOT_MET, null);
+		return figure("PGD", "Phòng GD&ĐT", null, 0, false, 80L, null, 290L, null, null, 88.0, 84.0, 91.0, "weighted",
+				1.2, Verdict.NOT_MET, Verdict.NOT_MET, null);
 	}
 
 	private static Figure school(String code, double estimate, double lower, double upper, Verdict verdict) {
-		return new Figure(code, "Trường " + code, "PGD", 1, false, 40L, null, null, null, null, estimate, lower, upper,
-				"unweighted", null, null, null, verdict, verdict, null);
+		return figure(code, "Trường " + code, "PGD", 1, false, 40L, null, null, null, null, estimate, lower, upper,
+				"unweighted", null, verdict, verdict, null);
+	}
+
+	/**
+	 * A figure from its numbers; a reading only when there is an estimate, a judgement
+	 * only when there is a verdict.
+	 */
+	private static Figure figure(String unit, String name, String parent, int depth, boolean suppressed, Long responses,
+			Long answers, Long planned, Long numerator, Long denominator, Double estimate, Double lower, Double upper,
+			String basis, Double designEffect, Verdict verdict, Verdict point, Long more) {
+		return new Figure(new Place(unit, name, parent, depth), suppressed,
+				new Counts(responses, answers, planned, numerator, denominator),
+				(basis != null) ? Basis.valueOf(basis.toUpperCase(java.util.Locale.ROOT).replace('-', '_')) : null,
+				(estimate != null) ? new Reading(estimate, lower, upper, null, null, designEffect) : null,
+				(verdict != null) ? new Judgement(verdict, point, more) : null);
 	}
 
 	private static Document parse(String svg) throws Exception {

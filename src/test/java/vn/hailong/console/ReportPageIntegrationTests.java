@@ -1,7 +1,5 @@
 package vn.hailong.console;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +16,7 @@ import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
+import vn.hailong.report.ReportScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +42,8 @@ class ReportPageIntegrationTests {
 	private String school3;
 
 	private String plan;
+
+	private ReportScenario scenario;
 
 	@BeforeEach
 	void setUp() {
@@ -80,23 +81,16 @@ class ReportPageIntegrationTests {
 				    target: 100
 				    reported: { numerator: Hồ sơ trực tuyến, denominator: Tổng số hồ sơ }
 				""".formatted(this.plan, this.district);
-		this.client.post()
-			.uri("/api/v1/plans")
-			.contentType(MediaType.parseMediaType("application/yaml"))
-			.bodyValue(yaml)
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		this.scenario = new ReportScenario(this.client);
+		this.scenario.plan(yaml);
 		long campaign = campaign(this.school1, this.school2, this.school3);
 		answer(campaign, this.school1, 18, 5);
 		answer(campaign, this.school1, 2, 2);
 		answer(campaign, this.school2, 10, 4);
 		answer(campaign, this.school3, 3, 5);
-		this.client.post()
-			.uri("/api/v1/plans/{plan}/figures", this.plan)
-			.bodyValue(List.of(Map.of("indicator", "2", "unit", this.school1, "period", "2025-Q1", "numerator", 45,
-					"denominator", 50)))
-			.exchange()
+		this.scenario
+			.figures(this.plan, List.of(Map.of("indicator", "2", "unit", this.school1, "period", "2025-Q1", "numerator",
+					45, "denominator", 50)))
 			.expectStatus()
 			.isCreated();
 	}
@@ -259,12 +253,8 @@ class ReportPageIntegrationTests {
 			.getResponseBody();
 	}
 
-	@SuppressWarnings("unchecked")
 	private static Map<String, Object> indicator(Map<String, Object> report, String ref) {
-		return ((List<Map<String, Object>>) report.get("indicators")).stream()
-			.filter((indicator) -> ref.equals(indicator.get("ref")))
-			.findFirst()
-			.orElseThrow();
+		return ReportScenario.indicator(report, ref);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -273,32 +263,11 @@ class ReportPageIntegrationTests {
 	}
 
 	private long campaign(String... units) {
-		Map<String, Object> created = this.client.post()
-			.uri("/api/v1/campaigns")
-			.bodyValue(Map.of("name", "Khảo sát quý I", "template", "bao-cao", "period", "2025-Q1", "opensAt",
-					Instant.now().minus(1, ChronoUnit.DAYS).toString(), "closesAt",
-					Instant.now().plus(30, ChronoUnit.DAYS).toString(), "units", List.of(units), "rateLimit", 0))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		long id = ((Number) created.get("id")).longValue();
-		this.client.post().uri("/api/v1/campaigns/{id}/open", id).exchange().expectStatus().isOk();
-		return id;
+		return this.scenario.campaign("2025-Q1", units);
 	}
 
 	private void answer(long campaign, String unit, int count, int a1) {
-		for (int i = 0; i < count; i++) {
-			this.client.post()
-				.uri("/api/v1/campaigns/{id}/responses", campaign)
-				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", unit, "answers",
-						Map.of("a1", a1, "a2", 4, "b1", 4)))
-				.exchange()
-				.expectStatus()
-				.isCreated();
-		}
+		this.scenario.answer(campaign, unit, count, a1, 4, 4);
 	}
 
 }

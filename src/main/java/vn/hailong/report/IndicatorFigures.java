@@ -1,0 +1,227 @@
+package vn.hailong.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import vn.hailong.indicator.Indicator;
+import vn.hailong.indicator.SurveyMethod;
+import vn.hailong.indicator.Verdict;
+import vn.hailong.report.Report.Basis;
+import vn.hailong.report.Report.Counted;
+import vn.hailong.report.Report.Counts;
+import vn.hailong.report.Report.Figure;
+import vn.hailong.report.Report.Judgement;
+import vn.hailong.report.Report.Method;
+import vn.hailong.report.Report.Place;
+import vn.hailong.report.Report.Reading;
+import vn.hailong.report.Report.UnitOfMeasure;
+import vn.hailong.report.SurveyEstimator.UnitCounts;
+import vn.hailong.statistics.SampleSizes;
+import vn.hailong.unit.Unit;
+
+/**
+ * One indicator's figures in one period over a {@link ScopeTree}: each unit's subtree
+ * pooled (rolled up), estimated by the indicator's {@link SurveyEstimator} or as a
+ * complete count of reported figures, judged against the target, and withheld where
+ * {@link Suppression} says so.
+ */
+final class IndicatorFigures {
+
+	private final Indicator indicator;
+
+	private final double confidence;
+
+	private final ScopeTree tree;
+
+	private final Measured measured;
+
+	private final int minimumCellSize;
+
+	private final double margin;
+
+	private final @Nullable SurveyEstimator estimator;
+
+	/**
+	 * The figures of an indicator.
+	 * @param indicator the indicator
+	 * @param confidence the intervals' confidence level
+	 * @param tree the units, with the report's top
+	 * @param measured the indicator's data in the period
+	 * @param minimumCellSize cells with fewer respondents are withheld
+	 * @param margin the margin of error of the ministry's sample-size rule
+	 */
+	IndicatorFigures(Indicator indicator, double confidence, ScopeTree tree, Measured measured, int minimumCellSize,
+			double margin) {
+		this.indicator = indicator;
+		this.confidence = confidence;
+		this.tree = tree;
+		this.measured = measured;
+		this.minimumCellSize = minimumCellSize;
+		this.margin = margin;
+		this.estimator = indicator.bySurvey() ? new SurveyEstimator(indicator.survey().method(), confidence) : null;
+	}
+
+	UnitOfMeasure unitOfMeasure() {
+		return (this.estimator != null && this.estimator.method() == SurveyMethod.MEAN_INDEX) ? UnitOfMeasure.POINTS
+				: UnitOfMeasure.PERCENT;
+	}
+
+	/**
+	 * The estimate the verdict reads over a subtree: weighted when it can be, else
+	 * unweighted, or a complete count.
+	 * @param top the subtree's top, or null for every unit
+	 * @return the estimate, or null without data
+	 */
+	@Nullable Estimate basis(@Nullable Unit top) {
+		Estimate weighted = weighted(top);
+		return (weighted != null) ? weighted : unweighted(top);
+	}
+
+	/**
+	 * The overall figure, over the report's whole scope.
+	 * @param target the target, or null
+	 * @return the figure
+	 */
+	Figure overall(@Nullable Double target) {
+		Unit top = this.tree.scope();
+		Place place = new Place((top != null) ? top.code() : null, (top != null) ? top.name() : null, null, 0);
+		return figure(place, top, target, false);
+	}
+
+	/**
+	 * One row per unit with data, in tree order, withholding small cells.
+	 * @param target the target, or null
+	 * @return the rows
+	 */
+	List<Figure> breakdown(@Nullable Double target) {
+		Set<Long> withheld = (this.estimator != null) ? suppression().withheld() : Set.of();
+		var rows = new ArrayList<Figure>();
+		for (ScopeTree.Placed placed : this.tree.walk((unit) -> !members(unit).isEmpty())) {
+			rows.add(figure(placed.place(), placed.unit(), target, withheld.contains(placed.unit().id())));
+		}
+		return rows;
+	}
+
+	/**
+	 * How the figure over the whole scope was obtained.
+	 * @return the method, as data
+	 */
+	Method method() {
+		if (this.estimator == null) {
+			return new Method(Counted.REPORTED_RATIO, null, null, false, this.confidence, this.measured.periods(),
+					List.of(), this.minimumCellSize);
+		}
+		Counted counted = switch (this.estimator.method()) {
+			case SATISFIED_ANSWERS -> Counted.SATISFIED_ANSWERS;
+			case SATISFIED_RESPONDENTS -> Counted.SATISFIED_RESPONDENTS;
+			case MEAN_INDEX -> Counted.MEAN_INDEX;
+		};
+		Estimate basis = basis(this.tree.scope());
+		return new Method(counted, (basis != null) ? basis.weighting() : null,
+				(basis != null) ? basis.interval() : null, basis != null && basis.linearised(), this.confidence,
+				this.measured.periods(), this.measured.campaigns(), this.minimumCellSize);
+	}
+
+	private Suppression suppression() {
+		var respondents = new java.util.HashMap<Long, Long>();
+		this.measured.survey().forEach((unit, counts) -> respondents.put(unit, counts.respondents()));
+		return new Suppression(this.tree, respondents, this.minimumCellSize);
+	}
+
+	/** The units with data or surveyed, within a subtree. */
+	private List<Unit> members(@Nullable Unit top) {
+		return this.tree.members(this.measured.units(), top);
+	}
+
+	private Figure figure(Place place, @Nullable Unit top, @Nullable Double target, boolean withheld) {
+		List<Unit> members = members(top);
+		if (this.estimator == null) {
+			return reported(place, members, target);
+		}
+		long population = members.stream().mapToLong(Unit::population).sum();
+		Long planned = (population > 0) ? SampleSizes.ministry(population, this.margin) : null;
+		SurveyCounts pooled = pooled(members);
+		long n = pooled.respondents();
+		if (withheld || (n > 0 && n < this.minimumCellSize)) {
+			return Figure.withheld(place, planned);
+		}
+		Long answers = (this.estimator.method() == SurveyMethod.SATISFIED_ANSWERS) ? pooled.answers() : null;
+		var counts = new Counts(n, answers, planned, null, null);
+		if (n == 0) {
+			return new Figure(place, false, counts, null, null, Judgement.NO_DATA);
+		}
+		Estimate weighted = weighted(top);
+		Estimate unweighted = this.estimator.unweighted(pooled);
+		Estimate basis = (weighted != null) ? weighted : unweighted;
+		Verdict verdict = (target != null)
+				? Verdict.of(this.indicator.comparator(), target, basis.lower(), basis.upper()) : Verdict.NO_DATA;
+		Verdict point = (target != null) ? Verdict.ofPoint(this.indicator.comparator(), target, basis.estimate())
+				: null;
+		Long more = (verdict == Verdict.NOT_YET_CONCLUSIVE) ? this.estimator.moreNeeded(basis, target) : null;
+		var reading = new Reading(basis.estimate(), basis.lower(), basis.upper(),
+				(weighted != null) ? weighted.asInterval() : null,
+				(unweighted != null) ? unweighted.asInterval() : null, basis.designEffect());
+		return new Figure(place, false, counts, (weighted != null) ? Basis.WEIGHTED : Basis.UNWEIGHTED, reading,
+				new Judgement(verdict, point, more));
+	}
+
+	private Figure reported(Place place, List<Unit> members, @Nullable Double target) {
+		long[] totals = reportedTotals(members);
+		long reporting = members.stream().filter((unit) -> this.measured.reported().containsKey(unit.id())).count();
+		var counts = new Counts(reporting, null, null, totals[0], totals[1]);
+		if (totals[1] == 0) {
+			return new Figure(place, false, counts, Basis.COMPLETE_COUNT, null, Judgement.NO_DATA);
+		}
+		double value = 100.0 * totals[0] / totals[1];
+		Verdict verdict = (target != null) ? Verdict.of(this.indicator.comparator(), target, value, value)
+				: Verdict.NO_DATA;
+		Verdict point = (target != null) ? Verdict.ofPoint(this.indicator.comparator(), target, value) : null;
+		return new Figure(place, false, counts, Basis.COMPLETE_COUNT,
+				new Reading(value, value, value, null, null, null), new Judgement(verdict, point, null));
+	}
+
+	private SurveyCounts pooled(List<Unit> members) {
+		SurveyCounts pooled = SurveyCounts.EMPTY;
+		for (Unit unit : members) {
+			pooled = pooled.merge(this.measured.counts(unit.id()));
+		}
+		return pooled;
+	}
+
+	private @Nullable Estimate unweighted(@Nullable Unit top) {
+		List<Unit> members = members(top);
+		if (this.estimator == null) {
+			long[] totals = reportedTotals(members);
+			return (totals[1] == 0) ? null : Estimate.exact(100.0 * totals[0] / totals[1], totals[1]);
+		}
+		return this.estimator.unweighted(pooled(members));
+	}
+
+	private @Nullable Estimate weighted(@Nullable Unit top) {
+		if (this.estimator == null) {
+			return null;
+		}
+		var strata = members(top).stream()
+			.filter((unit) -> this.measured.counts(unit.id()).respondents() > 0)
+			.map((unit) -> new UnitCounts(unit.code(), unit.population(), this.measured.counts(unit.id())))
+			.toList();
+		return this.estimator.weighted(strata);
+	}
+
+	/** The sums of the reported numerators and denominators of some units. */
+	private long[] reportedTotals(List<Unit> members) {
+		long[] totals = new long[2];
+		for (Unit unit : members) {
+			long[] sums = this.measured.reported().get(unit.id());
+			if (sums != null) {
+				totals[0] += sums[0];
+				totals[1] += sums[1];
+			}
+		}
+		return totals;
+	}
+
+}
