@@ -18,11 +18,9 @@ class ClientKeysTests {
 
 	private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
 
-	private final ClientKeys keys = new ClientKeys(this.clock, new GuardProperties(false),
-			SharedCounters.perInstance());
+	private final ClientKeys keys = new ClientKeys(this.clock, new GuardProperties(false));
 
-	private final ClientKeys behindProxy = new ClientKeys(this.clock, new GuardProperties(true),
-			SharedCounters.perInstance());
+	private final ClientKeys behindProxy = new ClientKeys(this.clock, new GuardProperties(true));
 
 	@Test
 	void givesTheSameOpaqueKeyToTheSameAddressOnTheSameDay() {
