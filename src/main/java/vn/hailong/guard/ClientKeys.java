@@ -22,6 +22,8 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +75,7 @@ public class ClientKeys implements InitializingBean, DisposableBean {
 
 	private final Map<LocalDate, SecretKeySpec> sharedSecrets = new ConcurrentHashMap<>();
 
-	private Disposable sharing;
+	private @Nullable Disposable sharing;
 
 	ClientKeys(Clock clock, GuardProperties properties) {
 		this(clock, properties, SharedCounters.perInstance());

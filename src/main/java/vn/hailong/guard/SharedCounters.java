@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -63,7 +65,7 @@ public class SharedCounters {
 			return redis.call('GET', KEYS[1])
 			""", String.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final @Nullable ReactiveStringRedisTemplate redis;
 
 	private final String prefix;
 
@@ -76,7 +78,7 @@ public class SharedCounters {
 		this(properties.enabled() ? redis.getIfAvailable() : null, properties.keyPrefix(), properties.timeout());
 	}
 
-	private SharedCounters(ReactiveStringRedisTemplate redis, String prefix, Duration timeout) {
+	private SharedCounters(@Nullable ReactiveStringRedisTemplate redis, String prefix, Duration timeout) {
 		this.redis = redis;
 		this.prefix = prefix;
 		this.timeout = timeout;

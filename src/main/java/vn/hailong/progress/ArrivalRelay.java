@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -65,7 +67,7 @@ class ArrivalRelay implements SmartLifecycle {
 
 	private final Sinks.Many<Long> heard = Sinks.many().multicast().directBestEffort();
 
-	private volatile Disposable running;
+	private volatile @Nullable Disposable running;
 
 	ArrivalRelay(ResponseArrivals arrivals, DatabaseClient database, ConnectionFactory connections) {
 		this.arrivals = arrivals;

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,7 +74,7 @@ class ReadReplicaConfiguration {
 	 * The replica's pool, or null when there is no replica; closed with the application
 	 * context.
 	 */
-	record ReplicaConnections(ConnectionPool pool) {
+	record ReplicaConnections(@Nullable ConnectionPool pool) {
 
 		void dispose() {
 			if (this.pool != null) {
