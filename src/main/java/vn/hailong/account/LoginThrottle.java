@@ -1,6 +1,8 @@
 package vn.hailong.account;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -11,10 +13,17 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
+import vn.hailong.guard.SharedCounters;
+
 /**
  * Slows password guessing: after too many failed sign-ins for one username, or from one
  * client address, within a window, further attempts are refused until the window passes,
- * whether the password is right or not. Counts are kept in memory, per instance.
+ * whether the password is right or not.
+ * <p>
+ * Each instance counts the failures it sees in memory; with Redis configured they are
+ * also counted in Redis for every instance together, and the larger of the two counts
+ * decides. When Redis does not answer, the instance's own count still throttles: an
+ * outage never lets sign-ins through unthrottled.
  */
 public class LoginThrottle implements ReactiveAuthenticationManager {
 
@@ -31,12 +40,35 @@ public class LoginThrottle implements ReactiveAuthenticationManager {
 
 	private final Cache<String, AtomicInteger> failures;
 
+	private final SharedCounters shared;
+
+	/**
+	 * Creates a throttle that counts in this instance only.
+	 * @param delegate what checks the credentials
+	 * @param perUsername failures for one username before attempts are refused
+	 * @param perClient failures from one client before attempts are refused
+	 * @param window how long failures count
+	 */
 	public LoginThrottle(ReactiveAuthenticationManager delegate, int perUsername, int perClient, Duration window) {
+		this(delegate, perUsername, perClient, window, SharedCounters.perInstance());
+	}
+
+	/**
+	 * Creates a throttle that also counts in the shared counters.
+	 * @param delegate what checks the credentials
+	 * @param perUsername failures for one username before attempts are refused
+	 * @param perClient failures from one client before attempts are refused
+	 * @param window how long failures count
+	 * @param shared the counters shared by the instances
+	 */
+	public LoginThrottle(ReactiveAuthenticationManager delegate, int perUsername, int perClient, Duration window,
+			SharedCounters shared) {
 		this.delegate = delegate;
 		this.perUsername = perUsername;
 		this.perClient = perClient;
 		this.window = window;
 		this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
+		this.shared = shared;
 	}
 
 	public Duration window() {
@@ -46,14 +78,20 @@ public class LoginThrottle implements ReactiveAuthenticationManager {
 	@Override
 	public Mono<Authentication> authenticate(Authentication authentication) {
 		return Mono.deferContextual((context) -> {
-			String user = "u:" + String.valueOf(authentication.getName()).toLowerCase(java.util.Locale.ROOT);
+			String user = "u:" + String.valueOf(authentication.getName()).toLowerCase(Locale.ROOT);
 			String client = "c:" + context.getOrDefault(CLIENT_KEY, "unknown");
-			if (count(user) >= this.perUsername || count(client) >= this.perClient) {
-				return Mono.error(new TooManyAttemptsException(this.window));
-			}
-			return this.delegate.authenticate(authentication).doOnError(AuthenticationException.class, (ex) -> {
-				increment(user);
-				increment(client);
+			return this.shared.get(List.of("login:" + user, "login:" + client), () -> new long[2]).flatMap((counts) -> {
+				if (Math.max(counts[0], count(user)) >= this.perUsername
+						|| Math.max(counts[1], count(client)) >= this.perClient) {
+					return Mono.error(new TooManyAttemptsException(this.window));
+				}
+				return this.delegate.authenticate(authentication).onErrorResume(AuthenticationException.class, (ex) -> {
+					increment(user);
+					increment(client);
+					return this.shared.add("login:" + user, this.window, () -> 0L)
+						.then(this.shared.add("login:" + client, this.window, () -> 0L))
+						.then(Mono.error(ex));
+				});
 			});
 		});
 	}

@@ -53,6 +53,7 @@ import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 import vn.hailong.guard.ClientKeys;
+import vn.hailong.guard.SharedCounters;
 
 /**
  * Who may reach what. Respondent pages, the intake endpoint, health and the API
@@ -96,12 +97,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Primary
-	LoginThrottle loginThrottle(ReactiveUserDetailsService users, PasswordEncoder passwords,
-			LoginProperties properties) {
+	LoginThrottle loginThrottle(ReactiveUserDetailsService users, PasswordEncoder passwords, LoginProperties properties,
+			SharedCounters shared) {
 		var manager = new UserDetailsRepositoryReactiveAuthenticationManager(users);
 		manager.setPasswordEncoder(passwords);
 		return new LoginThrottle(manager, properties.failuresPerUsername(), properties.failuresPerClient(),
-				properties.window());
+				properties.window(), shared);
 	}
 
 	/**

@@ -5,17 +5,28 @@ import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.netty.util.NetUtil;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +37,20 @@ import org.springframework.stereotype.Component;
  * address, even by someone who reads the process's configuration.
  *
  * <p>
+ * With Redis configured, every instance takes the day's secret from Redis (the first
+ * instance to need it makes it; it expires after two days), so that one client has one
+ * key on every instance and the rate limit can be counted for all of them together; the
+ * secret is then readable by whoever can read that Redis. While the shared secret is not
+ * known (Redis down at the turn of the day), the instance makes its own, and its counts
+ * are its own.
+ *
+ * <p>
  * An IPv6 address counts by its /64 network, which one device may rotate through.
  */
 @Component
-public class ClientKeys {
+public class ClientKeys implements InitializingBean, DisposableBean {
+
+	private static final Duration SHARED_SECRET_LIFETIME = Duration.ofDays(2);
 
 	private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -50,9 +71,71 @@ public class ClientKeys {
 
 	private volatile DailySecret secret;
 
+	private final SharedCounters shared;
+
+	private final Map<LocalDate, SecretKeySpec> sharedSecrets = new ConcurrentHashMap<>();
+
+	private @Nullable Disposable sharing;
+
 	ClientKeys(Clock clock, GuardProperties properties) {
+		this(clock, properties, SharedCounters.perInstance());
+	}
+
+	@Autowired
+	ClientKeys(Clock clock, GuardProperties properties, SharedCounters shared) {
 		this.clock = clock;
 		this.trustForwardedFor = properties.trustForwardedFor();
+		this.shared = shared;
+	}
+
+	/**
+	 * Fetches today's and tomorrow's shared secrets, when Redis is configured: at once,
+	 * then every second while one of them is not known yet.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (this.shared.shared()) {
+			this.sharing = Flux.interval(Duration.ZERO, Duration.ofSeconds(1))
+				.onBackpressureDrop()
+				.concatMap((tick) -> fetchSharedSecrets(), 0)
+				.subscribe();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		if (this.sharing != null) {
+			this.sharing.dispose();
+		}
+	}
+
+	/**
+	 * Tells whether today's keys are the same on every instance.
+	 * @return whether today's secret came from Redis
+	 */
+	public boolean sharesSecret() {
+		return this.sharedSecrets.containsKey(today());
+	}
+
+	private Mono<Void> fetchSharedSecrets() {
+		LocalDate today = today();
+		this.sharedSecrets.keySet().removeIf((day) -> day.isBefore(today));
+		return Flux.just(today, today.plusDays(1))
+			.filter((day) -> !this.sharedSecrets.containsKey(day))
+			.concatMap((day) -> {
+				byte[] offered = new byte[32];
+				this.random.nextBytes(offered);
+				return this.shared
+					.shareOnce("client-key-secret:" + day, BASE64.encodeToString(offered), SHARED_SECRET_LIFETIME)
+					.doOnNext((value) -> this.sharedSecrets.put(day,
+							new SecretKeySpec(Base64.getUrlDecoder().decode(value), "HmacSHA256")));
+			})
+			.onErrorResume((ex) -> Mono.empty())
+			.then();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
 	}
 
 	/**
@@ -136,7 +219,11 @@ public class ClientKeys {
 	}
 
 	private DailySecret secret() {
-		LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+		LocalDate today = today();
+		SecretKeySpec shared = this.sharedSecrets.get(today);
+		if (shared != null) {
+			return new DailySecret(today, shared);
+		}
 		DailySecret current = this.secret;
 		if (current != null && current.day().equals(today)) {
 			return current;

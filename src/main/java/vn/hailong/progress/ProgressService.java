@@ -25,7 +25,6 @@ import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
-import vn.hailong.response.ResponseArrivals;
 import vn.hailong.system.ApiException;
 
 /**
@@ -45,19 +44,16 @@ public class ProgressService {
 
 	private final ProgressRepository counts;
 
-	private final ResponseArrivals arrivals;
-
 	private final ProgressProperties properties;
 
 	private final Clock clock;
 
 	private final SharedFeeds<Counted> feeds;
 
-	ProgressService(CampaignService campaigns, ProgressRepository counts, ResponseArrivals arrivals,
+	ProgressService(CampaignService campaigns, ProgressRepository counts, ArrivalRelay arrivals,
 			ProgressProperties properties, Clock clock) {
 		this.campaigns = campaigns;
 		this.counts = counts;
-		this.arrivals = arrivals;
 		this.properties = properties;
 		this.clock = clock;
 		this.feeds = new SharedFeeds<>(arrivals.campaigns(), this::countAll, properties.interval());
@@ -125,10 +121,11 @@ public class ProgressService {
 	/**
 	 * Follows campaigns' progress: each campaign's progress at once, then again after
 	 * responses to it are committed, at most once per {@code hailong.progress.interval}
-	 * per campaign (responses arriving meanwhile are counted in the next event). Each
-	 * campaign is counted once per interval for all the streams of this instance, over
-	 * all its units; each stream shows the units its reader may see. Checks the scope
-	 * first, so that a refusal comes before the stream starts.
+	 * per campaign (responses arriving meanwhile are counted in the next event),
+	 * whichever instance of the service took them. Each campaign is counted once per
+	 * interval for all the streams of this instance, over all its units; each stream
+	 * shows the units its reader may see. Checks the scope first, so that a refusal comes
+	 * before the stream starts.
 	 * @param campaignIds the campaigns, at most {@value #MAX_CAMPAIGNS}
 	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the stream, which never completes by itself; or an error

@@ -13,9 +13,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.hailong.system.ReadDatabase;
+
 /**
  * Reads the sufficient statistics a report needs, aggregated in PostgreSQL: one row per
- * unit, never one per response.
+ * unit, never one per response; from the read replica when there is one.
  */
 @Repository
 class ReportRepository {
@@ -26,9 +28,9 @@ class ReportRepository {
 
 	private final String workMemory;
 
-	ReportRepository(DatabaseClient database, TransactionalOperator transaction, ReportProperties properties) {
-		this.database = database;
-		this.transaction = transaction;
+	ReportRepository(ReadDatabase reads, ReportProperties properties) {
+		this.database = reads.client();
+		this.transaction = reads.transaction();
 		this.workMemory = properties.workMemory();
 	}
 

@@ -89,27 +89,34 @@ public class IntakeService {
 			if (!campaign.accepts(Instant.now(this.clock))) {
 				return resend(campaign, submission, sheet).switchIfEmpty(Mono.error(() -> notOpen(campaign)));
 			}
-			RateLimiter.Permit permit = this.limiter.acquire(campaignId, context.clientKey(), campaign.rateLimit());
-			if (!permit.granted()) {
-				return resend(campaign, submission, sheet)
-					.switchIfEmpty(Mono.error(() -> Refusals.rateLimited(campaign.rateLimit(), permit.retryAfter())));
-			}
-			byte[] marker = (campaign.marksBrowsers() && context.marker() != null)
-					? BrowserMarkers.hash(context.marker(), campaignId, submission.unit()) : null;
-			byte[] codeHash = (code != null) ? code.hash() : null;
 			InvitationCode presented = code;
-			return this.writer
-				.write(new ResponseRepository.NewResponse(submission.id(), campaignId, submission.unit(), sheet, marker,
-						codeHash))
-				.flatMap(Mono::justOrEmpty)
-				.map((receivedAt) -> new Receipt(submission.id(), campaignId, submission.unit(), receivedAt, true))
-				.switchIfEmpty(Mono.defer(() -> {
-					permit.release();
-					return resend(campaign, submission, sheet);
-				}))
-				.switchIfEmpty(Mono.defer(() -> refusal(campaign, submission.unit(), marker, presented)))
-				.doOnError((ex) -> permit.release());
+			return this.limiter.acquire(campaignId, context.clientKey(), campaign.rateLimit()).flatMap((permit) -> {
+				if (!permit.granted()) {
+					return resend(campaign, submission, sheet).switchIfEmpty(
+							Mono.error(() -> Refusals.rateLimited(campaign.rateLimit(), permit.retryAfter())));
+				}
+				return store(campaign, submission, sheet, context, presented, permit);
+			});
 		});
+	}
+
+	private Mono<Receipt> store(Campaign campaign, ResponseSubmission submission, AnswerSheet sheet,
+			SubmissionContext context, InvitationCode code, RateLimiter.Permit permit) {
+		long campaignId = campaign.id();
+		byte[] marker = (campaign.marksBrowsers() && context.marker() != null)
+				? BrowserMarkers.hash(context.marker(), campaignId, submission.unit()) : null;
+		byte[] codeHash = (code != null) ? code.hash() : null;
+		return this.writer
+			.write(new ResponseRepository.NewResponse(submission.id(), campaignId, submission.unit(), sheet, marker,
+					codeHash))
+			.flatMap(Mono::justOrEmpty)
+			.map((receivedAt) -> new Receipt(submission.id(), campaignId, submission.unit(), receivedAt, true))
+			.switchIfEmpty(Mono.defer(() -> {
+				permit.release();
+				return resend(campaign, submission, sheet);
+			}))
+			.switchIfEmpty(Mono.defer(() -> refusal(campaign, submission.unit(), marker, code)))
+			.doOnError((ex) -> permit.release());
 	}
 
 	/**

@@ -177,37 +177,6 @@ class ResponseRepository {
 	}
 
 	/**
-	 * Counts answers per unit, item and value, and per item and value over all units, in
-	 * one aggregation over {@code answer_count_idx}.
-	 */
-	Flux<ValueCount> countAnswers(long campaign) {
-		return this.database.sql("""
-				select u.code as unit, g.item, g.value, g.answers, g.respondents
-				from (
-				    select unit_id, item, value, count(*) as answers,
-				        count(*) filter (where position = 0) as respondents
-				    from answer
-				    where campaign_id = :campaign
-				    group by grouping sets ((unit_id, item, value), (item, value))
-				) g
-				left join unit u on u.id = g.unit_id
-				""")
-			.bind("campaign", campaign)
-			.map((row) -> new ValueCount(row.get("unit", String.class), row.get("item", String.class),
-					row.get("value", String.class), row.get("answers", Long.class), row.get("respondents", Long.class)))
-			.all();
-	}
-
-	Flux<UnitCount> countResponses(long campaign) {
-		return this.database
-			.sql("select u.code as unit, count(*) as responses from response r join unit u on u.id = r.unit_id "
-					+ "where r.campaign_id = :campaign group by u.code")
-			.bind("campaign", campaign)
-			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Long.class)))
-			.all();
-	}
-
-	/**
 	 * A response to store.
 	 *
 	 * @param id the client-made id
@@ -236,18 +205,6 @@ class ResponseRepository {
 	 * A stored response's identity and content hash.
 	 */
 	record Stored(long campaign, String unit, byte[] contentHash, Instant receivedAt) {
-	}
-
-	/**
-	 * How often a value was given for an item, in one unit or (unit null) over all units.
-	 */
-	record ValueCount(String unit, String item, String value, long answers, long respondents) {
-	}
-
-	/**
-	 * How many responses a unit has.
-	 */
-	record UnitCount(String unit, long responses) {
 	}
 
 }

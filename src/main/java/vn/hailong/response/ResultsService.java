@@ -27,9 +27,9 @@ public class ResultsService {
 
 	private final CampaignService campaigns;
 
-	private final ResponseRepository responses;
+	private final ResultsRepository responses;
 
-	ResultsService(CampaignService campaigns, ResponseRepository responses) {
+	ResultsService(CampaignService campaigns, ResultsRepository responses) {
 		this.campaigns = campaigns;
 		this.responses = responses;
 	}
@@ -62,14 +62,14 @@ public class ResultsService {
 			.flatMap((campaign) -> Mono
 				.zip(this.responses.countAnswers(campaignId).collectList(),
 						this.responses.countResponses(campaignId)
-							.collectMap(ResponseRepository.UnitCount::unit, ResponseRepository.UnitCount::responses))
+							.collectMap(ResultsRepository.UnitCount::unit, ResultsRepository.UnitCount::responses))
 				.map((counts) -> assemble(campaign, counts.getT1(), counts.getT2())));
 	}
 
-	private CampaignResults assemble(Campaign campaign, List<ResponseRepository.ValueCount> values,
+	private CampaignResults assemble(Campaign campaign, List<ResultsRepository.ValueCount> values,
 			Map<String, Long> responsesPerUnit) {
 		SurveyTemplate template = this.campaigns.templateOf(campaign).template();
-		var byUnit = new HashMap<String, List<ResponseRepository.ValueCount>>();
+		var byUnit = new HashMap<String, List<ResultsRepository.ValueCount>>();
 		for (var value : values) {
 			byUnit.computeIfAbsent((value.unit() != null) ? value.unit() : "", (key) -> new ArrayList<>()).add(value);
 		}
@@ -84,8 +84,8 @@ public class ResultsService {
 	}
 
 	private static List<CampaignResults.ItemCounts> items(SurveyTemplate template,
-			List<ResponseRepository.ValueCount> values) {
-		var byItem = new HashMap<String, List<ResponseRepository.ValueCount>>();
+			List<ResultsRepository.ValueCount> values) {
+		var byItem = new HashMap<String, List<ResultsRepository.ValueCount>>();
 		values.forEach((value) -> byItem.computeIfAbsent(value.item(), (key) -> new ArrayList<>()).add(value));
 		var items = new ArrayList<CampaignResults.ItemCounts>();
 		for (Item item : template.items()) {

@@ -58,8 +58,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.hailong.HaiLongApplication;
 
 /**
- * Measures how many survey responses per second the service stores over real HTTP, next
- * to pgbench inserting the same rows straight into PostgreSQL, in a throw-away database.
+ * Measures how many survey responses per second the service stores over real HTTP, with
+ * one instance and with two instances (sharing the rate limit in Redis) against the same
+ * PostgreSQL, next to pgbench inserting the same rows straight into PostgreSQL, in a
+ * throw-away database.
  */
 public final class IntakeBenchmark {
 
@@ -179,6 +181,15 @@ public final class IntakeBenchmark {
 		System.out.println("r2dbc pool: " + pool.describe());
 		System.out.println("cpu during service phase: " + serviceCpu);
 
+		Phase twoInstances = null;
+		if (settings.twoInstances()) {
+			truncate();
+			twoInstances = measureTwoInstances(campaign);
+			Counts twoStored = count(twoInstances);
+			complete &= twoStored.complete(twoInstances);
+			System.out.println("database after two-instance phase: " + twoStored.describe(twoInstances));
+		}
+
 		truncate();
 		System.out.printf(Locale.ROOT, "pgbench phase: %d clients, %d s%n", settings.clients(), settings.seconds());
 		CpuSample before = CpuSample.take();
@@ -207,8 +218,20 @@ public final class IntakeBenchmark {
 						+ "max %.1f ms, errors %d%n",
 				perSecond, service.percentile(0.50), service.percentile(0.90), service.percentile(0.99),
 				service.percentile(1.0), service.errors());
+		if (twoInstances != null) {
+			System.out.printf(Locale.ROOT,
+					"service, 2 instances (Redis rate limit, LISTEN/NOTIFY): %.0f responses/s, p50 %.1f ms, "
+							+ "p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
+					twoInstances.acknowledged().size() / twoInstances.elapsedSeconds(), twoInstances.percentile(0.50),
+					twoInstances.percentile(0.90), twoInstances.percentile(0.99), twoInstances.percentile(1.0),
+					twoInstances.errors());
+		}
 		System.out.printf(Locale.ROOT, "postgres raw insert (pgbench, same rows, 1 per txn): %.0f tps%n", raw.tps());
 		System.out.printf(Locale.ROOT, "ratio service/raw: %.2f%n", perSecond / raw.tps());
+		if (twoInstances != null) {
+			System.out.printf(Locale.ROOT, "ratio 2 instances/1 instance: %.2f%n",
+					(twoInstances.acknowledged().size() / twoInstances.elapsedSeconds()) / perSecond);
+		}
 		long acknowledged = service.acknowledged().size();
 		System.out.printf(Locale.ROOT,
 				"database check: %d responses acknowledged, %d stored, %d acknowledged ones missing%s%n", acknowledged,
@@ -221,19 +244,66 @@ public final class IntakeBenchmark {
 		return (complete && raw.failed() == 0) ? 0 : 1;
 	}
 
-	private ConfigurableApplicationContext startService() {
+	private ConfigurableApplicationContext startService(String... more) {
 		String password = (this.server.password() != null) ? this.server.password() : "";
+		var arguments = new ArrayList<>(List.of("--spring.r2dbc.url=" + this.server.r2dbcUrl(this.database),
+				"--spring.r2dbc.username=" + this.server.user(), "--spring.r2dbc.password=" + password,
+				"--spring.flyway.url=" + this.server.jdbcUrl(this.database),
+				"--spring.flyway.user=" + this.server.user(), "--spring.flyway.password=" + password, "--server.port=0",
+				"--server.address=127.0.0.1", "--hailong.templates.directories=" + this.settings.templates(),
+				"--logging.level.root=WARN", BenchmarkAdministrator.arguments()[0],
+				BenchmarkAdministrator.arguments()[1]));
+		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(HaiLongApplication.class).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.registerShutdownHook(false)
 			// Command-line arguments, so that they win over application.yml.
-			.run("--spring.r2dbc.url=" + this.server.r2dbcUrl(this.database),
-					"--spring.r2dbc.username=" + this.server.user(), "--spring.r2dbc.password=" + password,
-					"--spring.flyway.url=" + this.server.jdbcUrl(this.database),
-					"--spring.flyway.user=" + this.server.user(), "--spring.flyway.password=" + password,
-					"--server.port=0", "--server.address=127.0.0.1",
-					"--hailong.templates.directories=" + this.settings.templates(), "--logging.level.root=WARN",
-					BenchmarkAdministrator.arguments()[0], BenchmarkAdministrator.arguments()[1]);
+			.run(arguments.toArray(String[]::new));
+	}
+
+	/**
+	 * Starts two instances in this JVM, sharing the rate limit in Redis and relaying
+	 * progress through PostgreSQL as a deployment behind a load balancer does, and drives
+	 * the same clients at them, each client at one instance, half at each.
+	 */
+	private Phase measureTwoInstances(long campaign) throws Exception {
+		String[] redis = { "--spring.data.redis.host=" + this.settings.redisHost(),
+				"--spring.data.redis.port=" + this.settings.redisPort(),
+				"--hailong.redis.key-prefix=" + this.database + ":" };
+		try (ConfigurableApplicationContext a = startService(redis);
+				ConfigurableApplicationContext b = startService(redis);
+				Http httpA = new Http(port(a), (this.settings.clients() + 1) / 2);
+				Http httpB = new Http(port(b), (this.settings.clients() + 1) / 2)) {
+			List<Http> both = List.of(httpA, httpB);
+			System.out.printf(Locale.ROOT,
+					"two instances on 127.0.0.1:%d and :%d with Redis at %s:%d; warming up %d s%n", port(a), port(b),
+					this.settings.redisHost(), this.settings.redisPort(), this.settings.warmup());
+			var rates = new ArrayList<String>();
+			for (int left = this.settings.warmup(); left > 0; left -= 5) {
+				Phase round = drive(both, campaign, Math.min(5, left));
+				rates.add(String.format(Locale.ROOT, "%.0f", round.acknowledged().size() / round.elapsedSeconds()));
+			}
+			System.out.println("warm-up responses/s by round: " + String.join(", ", rates));
+			truncate();
+			System.out.printf(Locale.ROOT, "two-instance phase: %d clients, %d s%n", this.settings.clients(),
+					this.settings.seconds());
+			CpuSample before = CpuSample.take();
+			Phase phase = drive(both, campaign, this.settings.seconds());
+			String cpu = CpuSample.take().describe(before);
+			System.out.printf(Locale.ROOT, "two-instance phase: %d acknowledged in %.1f s, %d errors%n",
+					phase.acknowledged().size(), phase.elapsedSeconds(), phase.errors());
+			phase.errorKinds()
+				.forEach((kind, count) -> System.out.printf(Locale.ROOT, "  error %s: %d%n", kind, count));
+			if (phase.firstError() != null) {
+				System.out.println("  first error: " + phase.firstError());
+			}
+			System.out.println("cpu during two-instance phase: " + cpu);
+			return phase;
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext app) {
+		return app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	/**
@@ -286,8 +356,15 @@ public final class IntakeBenchmark {
 	 * response when the previous one is answered.
 	 */
 	private Phase drive(Http http, long campaign, int seconds) {
+		return drive(List.of(http), campaign, seconds);
+	}
+
+	/**
+	 * Runs the clients, each at one of the given instances in turn.
+	 */
+	private Phase drive(List<Http> https, long campaign, int seconds) {
 		List<Client> clients = IntStream.range(0, this.settings.clients())
-			.mapToObj((i) -> new Client(http, "/api/v1/campaigns/" + campaign + "/responses"))
+			.mapToObj((i) -> new Client(https.get(i % https.size()), "/api/v1/campaigns/" + campaign + "/responses"))
 			.toList();
 		long start = System.nanoTime();
 		long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -433,7 +510,8 @@ public final class IntakeBenchmark {
 	/**
 	 * The benchmark's settings, from system properties.
 	 */
-	private record Settings(int clients, int seconds, int warmup, Path templates, String pgbench, String databaseUrl) {
+	private record Settings(int clients, int seconds, int warmup, Path templates, String pgbench, String databaseUrl,
+			boolean twoInstances, String redisHost, int redisPort) {
 
 		static Settings fromSystemProperties() {
 			String url = System.getenv("HAILONG_BENCH_DATABASE_URL");
@@ -441,7 +519,10 @@ public final class IntakeBenchmark {
 					Integer.getInteger("benchmark.seconds", 20), Integer.getInteger("benchmark.warmup", 40),
 					Path.of(System.getProperty("benchmark.templates", "survey-templates")).toAbsolutePath(),
 					System.getProperty("benchmark.pgbench", "pgbench"),
-					(url != null && !url.isBlank()) ? url : DEFAULT_DATABASE_URL);
+					(url != null && !url.isBlank()) ? url : DEFAULT_DATABASE_URL,
+					!"false".equals(System.getProperty("benchmark.two-instances", "true")),
+					System.getProperty("benchmark.redis-host", "127.0.0.1"),
+					Integer.getInteger("benchmark.redis-port", 6379));
 			if (settings.clients() < 1 || settings.seconds() < 1 || settings.warmup() < 0) {
 				throw new IllegalArgumentException(
 						"benchmark.clients and benchmark.seconds must be at least 1, " + "benchmark.warmup at least 0");

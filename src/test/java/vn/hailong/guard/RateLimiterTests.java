@@ -15,41 +15,45 @@ class RateLimiterTests {
 
 	private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:45:00Z"));
 
-	private final RateLimiter limiter = new RateLimiter(this.clock);
+	private final RateLimiter limiter = new RateLimiter(this.clock, SharedCounters.perInstance());
+
+	private RateLimiter.Permit acquire(long campaign, String client, int limit) {
+		return this.limiter.acquire(campaign, client, limit).block();
+	}
 
 	@Test
 	void refusesBeyondTheLimitUntilTheNextHour() {
-		assertThat(this.limiter.acquire(1, "client", 2).granted()).isTrue();
-		assertThat(this.limiter.acquire(1, "client", 2).granted()).isTrue();
-		var refused = this.limiter.acquire(1, "client", 2);
+		assertThat(acquire(1, "client", 2).granted()).isTrue();
+		assertThat(acquire(1, "client", 2).granted()).isTrue();
+		var refused = acquire(1, "client", 2);
 		assertThat(refused.granted()).isFalse();
 		assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(15));
 		this.clock.advance(Duration.ofMinutes(15));
-		assertThat(this.limiter.acquire(1, "client", 2).granted()).isTrue();
+		assertThat(acquire(1, "client", 2).granted()).isTrue();
 	}
 
 	@Test
 	void countsEachCampaignAndClientApart() {
-		assertThat(this.limiter.acquire(1, "client", 1).granted()).isTrue();
-		assertThat(this.limiter.acquire(2, "client", 1).granted()).isTrue();
-		assertThat(this.limiter.acquire(1, "other", 1).granted()).isTrue();
-		assertThat(this.limiter.acquire(1, "client", 1).granted()).isFalse();
+		assertThat(acquire(1, "client", 1).granted()).isTrue();
+		assertThat(acquire(2, "client", 1).granted()).isTrue();
+		assertThat(acquire(1, "other", 1).granted()).isTrue();
+		assertThat(acquire(1, "client", 1).granted()).isFalse();
 	}
 
 	@Test
 	void givesBackThePlaceOfAResponseNotStoredOnlyOnce() {
-		var permit = this.limiter.acquire(1, "client", 1);
+		var permit = acquire(1, "client", 1);
 		permit.release();
 		permit.release();
-		assertThat(this.limiter.acquire(1, "client", 1).granted()).isTrue();
-		assertThat(this.limiter.acquire(1, "client", 1).granted()).isFalse();
+		assertThat(acquire(1, "client", 1).granted()).isTrue();
+		assertThat(acquire(1, "client", 1).granted()).isFalse();
 	}
 
 	@Test
 	void neverLimitsWhenOffOrWhenTheClientIsUnknown() {
 		for (int i = 0; i < 100; i++) {
-			assertThat(this.limiter.acquire(1, "client", 0).granted()).isTrue();
-			assertThat(this.limiter.acquire(1, null, 1).granted()).isTrue();
+			assertThat(acquire(1, "client", 0).granted()).isTrue();
+			assertThat(acquire(1, null, 1).granted()).isTrue();
 		}
 	}
 
