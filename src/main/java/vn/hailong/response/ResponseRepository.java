@@ -10,6 +10,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,11 +73,13 @@ class ResponseRepository {
 			    from invited
 			    join r on r.id = invited.id
 			    where v.code_hash = invited.code_hash
+			), x as (
+			    select * from unnest(cast(:answerIds as uuid[]), cast(:items as text[]), cast(:values as text[]),
+			        cast(:positions as int4[])) as x (response_id, item, value, position)
 			), a as (
 			    insert into answer (response_id, campaign_id, unit_id, item, value, position)
 			    select r.id, r.campaign_id, r.unit_id, x.item, x.value, x.position
-			    from unnest(cast(:answerIds as uuid[]), cast(:items as text[]), cast(:values as text[]),
-			        cast(:positions as int4[])) as x (response_id, item, value, position)
+			    from x
 			    join r on r.id = x.response_id
 			), t as (
 			    insert into free_text_answer (response_id, item, text)
@@ -85,15 +88,27 @@ class ResponseRepository {
 			        as y (response_id, item, text)
 			    join r on r.id = y.response_id
 			)
-			select id, received_at from r
 			""";
+
+	private static final String RESULT = "select id, received_at from r";
 
 	private static final HexFormat HEX = HexFormat.of();
 
 	private final DatabaseClient database;
 
-	ResponseRepository(DatabaseClient database) {
+	private final AggregateWriter aggregates;
+
+	private final String insert;
+
+	@Autowired
+	ResponseRepository(DatabaseClient database, AggregateProperties properties) {
 		this.database = database;
+		this.aggregates = new AggregateWriter(properties.enabled());
+		this.insert = INSERT + (properties.enabled() ? AggregateWriter.UPDATES : "") + RESULT;
+	}
+
+	ResponseRepository(DatabaseClient database) {
+		this(database, new AggregateProperties(true, "", false, "64MB"));
 	}
 
 	/**
@@ -124,8 +139,22 @@ class ResponseRepository {
 				texts.add(text.text());
 			}
 		}
-		return this.database.sql(INSERT)
-			.bind("ids", batch.stream().map(NewResponse::id).toArray(UUID[]::new))
+		if (!this.aggregates.enabled()) {
+			return insertAll(batch, answerIds, items, values, positions, textIds, textItems, texts, null);
+		}
+		return Flux.using(this.aggregates::acquire,
+				(slot) -> insertAll(batch, answerIds, items, values, positions, textIds, textItems, texts, slot),
+				this.aggregates::release);
+	}
+
+	private Flux<Inserted> insertAll(List<NewResponse> batch, List<UUID> answerIds, List<String> items,
+			List<String> values, List<Integer> positions, List<UUID> textIds, List<String> textItems,
+			List<String> texts, Integer slot) {
+		var spec = this.database.sql(this.insert);
+		if (slot != null) {
+			spec = spec.bind("slot", slot);
+		}
+		return spec.bind("ids", batch.stream().map(NewResponse::id).toArray(UUID[]::new))
 			.bind("campaigns", batch.stream().map(NewResponse::campaign).toArray(Long[]::new))
 			.bind("units", batch.stream().map(NewResponse::unit).toArray(String[]::new))
 			.bind("hashes",
@@ -177,16 +206,15 @@ class ResponseRepository {
 	}
 
 	/**
-	 * Counts answers per unit, item and value, and per item and value over all units, in
-	 * one aggregation over {@code answer_count_idx}.
+	 * Counts answers per unit, item and value, and per item and value over all units,
+	 * from the aggregates the intake keeps (their slots added up), not from the answers.
 	 */
 	Flux<ValueCount> countAnswers(long campaign) {
 		return this.database.sql("""
 				select u.code as unit, g.item, g.value, g.answers, g.respondents
 				from (
-				    select unit_id, item, value, count(*) as answers,
-				        count(*) filter (where position = 0) as respondents
-				    from answer
+				    select unit_id, item, value, sum(answers) as answers, sum(respondents) as respondents
+				    from unit_value_count
 				    where campaign_id = :campaign
 				    group by grouping sets ((unit_id, item, value), (item, value))
 				) g
@@ -194,16 +222,20 @@ class ResponseRepository {
 				""")
 			.bind("campaign", campaign)
 			.map((row) -> new ValueCount(row.get("unit", String.class), row.get("item", String.class),
-					row.get("value", String.class), row.get("answers", Long.class), row.get("respondents", Long.class)))
+					row.get("value", String.class), row.get("answers", Number.class).longValue(),
+					row.get("respondents", Number.class).longValue()))
 			.all();
 	}
 
+	/**
+	 * Counts responses per unit from the aggregates the intake keeps.
+	 */
 	Flux<UnitCount> countResponses(long campaign) {
 		return this.database
-			.sql("select u.code as unit, count(*) as responses from response r join unit u on u.id = r.unit_id "
-					+ "where r.campaign_id = :campaign group by u.code")
+			.sql("select u.code as unit, sum(c.responses) as responses from unit_response_count c "
+					+ "join unit u on u.id = c.unit_id where c.campaign_id = :campaign group by u.code")
 			.bind("campaign", campaign)
-			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Long.class)))
+			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Number.class).longValue()))
 			.all();
 	}
 
