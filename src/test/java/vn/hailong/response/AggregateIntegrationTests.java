@@ -24,6 +24,7 @@ import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 import vn.hailong.account.Role;
+import vn.hailong.report.ReportScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,6 +162,48 @@ class AggregateIntegrationTests {
 			.isEqualTo(40)
 			.jsonPath("$.overall.items[?(@.item == 'hl_chung')].n")
 			.isEqualTo(40);
+	}
+
+	@Test
+	void reportsTheSameFiguresWithoutTheAnswersTable() {
+		var fixtures = new Fixtures(this.client, this.database);
+		List<String> units = fixtures.district();
+		var scenario = new ReportScenario(this.client);
+		String plan = "agg-" + UUID.randomUUID().toString().substring(0, 8);
+		scenario
+			.plan("""
+					code: %s
+					issuer: Phòng GD&ĐT (kiểm thử)
+					year: 2031
+					title: Kế hoạch kiểm thử tổng hợp
+					indicators:
+					  - { ref: "1", name: Hài lòng, comparator: ">=", target: 80, survey: { template: bao-cao, method: satisfied-answers } }
+					  - { ref: "2", name: Người hài lòng phần A, comparator: ">=", target: 80, survey: { template: bao-cao, section: a, method: satisfied-respondents } }
+					  - { ref: "3", name: Chỉ số, comparator: ">=", target: 70, survey: { template: bao-cao, method: mean-index } }
+					  - { ref: "4", name: Câu B1, comparator: ">=", target: 70, survey: { template: bao-cao, item: b1, method: satisfied-answers } }
+					"""
+				.formatted(plan));
+		long campaign = scenario.campaign("2031-Q2", units.get(1), units.get(2));
+		scenario.answer(campaign, units.get(1), 12, 5, 4, 2);
+		scenario.answer(campaign, units.get(1), 7, 3, 5, 5);
+		scenario.answer(campaign, units.get(2), 9, 4, 2, 4);
+		String before = report(plan);
+		assertThat(before).contains("\"responses\":28");
+		// Only the aggregates remain: the report must not need the answers.
+		sql("delete from answer where campaign_id = " + campaign);
+		assertThat(report(plan)).isEqualTo(before);
+	}
+
+	private String report(String plan) {
+		String body = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2031", plan)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return body.replaceAll("\"generatedAt\":\"[^\"]*\"", "");
 	}
 
 	@Test
