@@ -8,7 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 /**
  * Clients signed in as staff members of a given role and unit, made through the API, and

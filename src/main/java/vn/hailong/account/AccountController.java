@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.hailong.access.Access;
+import vn.hailong.access.StaffMember;
+
 /**
  * The JSON API for staff accounts and personal API tokens.
  */

@@ -11,6 +11,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffMember;
+import vn.hailong.access.StaffPrincipal;
+
 /**
  * Reads and writes staff accounts and API tokens.
  */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.StringUtils;
 
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffMember;
+import vn.hailong.access.StaffPrincipal;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
@@ -119,6 +124,31 @@ public class AccountService implements InitializingBean {
 		return this.accounts.find(id)
 			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Staff member", id)))
 			.doOnNext((member) -> requireVisible(access, member));
+	}
+
+	/**
+	 * The roles the member may grant: every role for administrators, all but
+	 * administrator for unit managers.
+	 * @param access the signed-in member
+	 * @return the roles, in declaration order
+	 */
+	public List<Role> grantableRoles(Access access) {
+		return Arrays.stream(Role.values())
+			.filter((role) -> access.administrator() || role != Role.ADMINISTRATOR)
+			.toList();
+	}
+
+	/**
+	 * Checks that the member may manage accounts: administrators and unit managers.
+	 * @param access the signed-in member
+	 * @return empty; an error {@code forbidden} for a viewer
+	 */
+	public Mono<Void> checkManage(Access access) {
+		return Mono.fromRunnable(() -> {
+			if (access.member().role() == Role.VIEWER) {
+				throw Access.forbidden();
+			}
+		});
 	}
 
 	/**

@@ -3,6 +3,8 @@ package vn.hailong.account;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A personal API token as listed: never the token itself, which is shown once when
  * issued.
@@ -14,7 +16,7 @@ import java.time.LocalDate;
  * @param lastUsedOn the last day it was used; {@code null} if never
  * @param revokedAt when it was revoked; {@code null} if live
  */
-public record ApiToken(long id, String name, Instant createdAt, Instant expiresAt, LocalDate lastUsedOn,
-		Instant revokedAt) {
+public record ApiToken(long id, String name, Instant createdAt, @Nullable Instant expiresAt,
+		@Nullable LocalDate lastUsedOn, @Nullable Instant revokedAt) {
 
 }

@@ -2,6 +2,8 @@ package vn.hailong.account;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A personal API token just issued: the only time the token itself is shown.
  *
@@ -10,6 +12,6 @@ import java.time.Instant;
  * @param token the token, sent as {@code Authorization: Bearer <token>}
  * @param expiresAt when it stops working; {@code null} if never
  */
-public record IssuedToken(long id, String name, String token, Instant expiresAt) {
+public record IssuedToken(long id, String name, String token, @Nullable Instant expiresAt) {
 
 }

@@ -1,5 +1,7 @@
 package vn.hailong.account;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A new staff account, or a change to one (where {@code null} fields stay as they are).
  *
@@ -11,7 +13,7 @@ package vn.hailong.account;
  * @param password at least 10 characters
  * @param active whether the member may sign in (changes only)
  */
-public record MemberInput(String username, String displayName, String role, String unit, String password,
-		Boolean active) {
+public record MemberInput(@Nullable String username, @Nullable String displayName, @Nullable String role,
+		@Nullable String unit, @Nullable String password, @Nullable Boolean active) {
 
 }

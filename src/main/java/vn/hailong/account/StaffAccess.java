@@ -11,6 +11,10 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffMember;
+import vn.hailong.access.StaffPrincipal;
 import vn.hailong.system.ApiException;
 
 /**

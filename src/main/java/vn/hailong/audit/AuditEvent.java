@@ -3,6 +3,8 @@ package vn.hailong.audit;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One recorded action.
  *
@@ -16,6 +18,6 @@ import java.util.Map;
  * @param detail what changed, never a password or token
  */
 public record AuditEvent(long id, Instant at, String actor, String action, String subjectType, String subjectId,
-		String unitCode, Map<String, Object> detail) {
+		@Nullable String unitCode, Map<String, Object> detail) {
 
 }

@@ -16,7 +16,12 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Service;
 
-import vn.hailong.account.StaffPrincipal;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffPrincipal;
+import vn.hailong.system.ApiException;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records who did what, taking the actor from the signed-in member; rows are only added.
@@ -109,6 +114,25 @@ public class AuditLog {
 	}
 
 	/**
+	 * The newest events the member may read, first: every event for administrators, their
+	 * units' events for unit managers.
+	 * @param access the signed-in member
+	 * @param limit at most this many, from 1 to 1000
+	 * @param before only events with a smaller id; {@code null} for the newest
+	 * @return the events; an error {@code invalid-request} on {@code limit}, or
+	 * {@code forbidden} for a viewer
+	 */
+	public Flux<AuditEvent> find(Access access, int limit, @Nullable Long before) {
+		if (limit < 1 || limit > 1000) {
+			return Flux.error(ApiException.invalid("limit", "out-of-range", "Between 1 and 1000"));
+		}
+		if (access.member().role() == Role.VIEWER) {
+			return Flux.error(Access.forbidden());
+		}
+		return find(access.unitIds(), limit, before);
+	}
+
+	/**
 	 * The newest events first.
 	 * @param unitIds the units whose events to include, with events that belong to no
 	 * unit only for administrators; {@code null} for every event
@@ -116,7 +140,7 @@ public class AuditLog {
 	 * @param before only events with a smaller id; {@code null} for the newest
 	 * @return the events
 	 */
-	public Flux<AuditEvent> find(Set<Long> unitIds, int limit, Long before) {
+	Flux<AuditEvent> find(@Nullable Set<Long> unitIds, int limit, @Nullable Long before) {
 		String where = (unitIds == null) ? "true" : "e.unit_id = any(:units)";
 		var spec = this.database.sql("""
 				select e.id, e.at, e.actor, e.action, e.subject_type, e.subject_id, u.code as unit_code, e.detail

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import vn.hailong.period.Period;
+
 /**
  * A survey campaign.
  *

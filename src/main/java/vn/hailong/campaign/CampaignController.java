@@ -5,10 +5,7 @@ import java.net.URI;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.Map;
-
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,9 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.StaffAccess;
-import vn.hailong.audit.AuditLog;
+import vn.hailong.access.Access;
 
 /**
  * The JSON API for campaigns: create, list, read, open and close, each within the
@@ -30,73 +25,34 @@ class CampaignController {
 
 	private final CampaignService campaigns;
 
-	private final StaffAccess access;
-
-	private final AuditLog audit;
-
-	private final TransactionalOperator transactions;
-
-	CampaignController(CampaignService campaigns, StaffAccess access, AuditLog audit,
-			TransactionalOperator transactions) {
+	CampaignController(CampaignService campaigns) {
 		this.campaigns = campaigns;
-		this.access = access;
-		this.audit = audit;
-		this.transactions = transactions;
 	}
 
 	@GetMapping
-	Flux<Campaign> list() {
-		return this.access.current()
-			.flatMapMany(
-					(access) -> this.campaigns.findAll().filter((campaign) -> access.canReadAnyOf(campaign.units())));
+	Flux<Campaign> list(Access access) {
+		return this.campaigns.findAll(access);
 	}
 
 	@GetMapping("/{id}")
-	Mono<Campaign> get(@PathVariable long id) {
-		return this.access.current()
-			.flatMap((access) -> this.campaigns.find(id)
-				.doOnNext((campaign) -> access.requireReadAnyOf(campaign.units())));
+	Mono<Campaign> get(Access access, @PathVariable long id) {
+		return this.campaigns.find(access, id);
 	}
 
 	@PostMapping
-	Mono<ResponseEntity<Campaign>> create(@RequestBody CampaignInput input) {
-		return this.access.current().doOnNext((access) -> {
-			if (input.units() != null) {
-				access.requireManageAllOf(input.units());
-			}
-		})
-			.flatMap((access) -> this.campaigns.create(input))
-			.flatMap((campaign) -> this.audit
-				.record("campaign.created", "campaign", Long.toString(campaign.id()),
-						Map.of("name", campaign.name(), "template", campaign.template(), "period",
-								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
-				.thenReturn(campaign))
-			.as(this.transactions::transactional)
+	Mono<ResponseEntity<Campaign>> create(Access access, @RequestBody CampaignInput input) {
+		return this.campaigns.launch(access, input, false)
 			.map((campaign) -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign));
 	}
 
 	@PostMapping("/{id}/open")
-	Mono<Campaign> open(@PathVariable long id) {
-		return manage(id).flatMap((campaign) -> this.campaigns.open(id))
-			.flatMap((campaign) -> this.audit.record("campaign.opened", "campaign", Long.toString(id), Map.of())
-				.thenReturn(campaign))
-			.as(this.transactions::transactional);
+	Mono<Campaign> open(Access access, @PathVariable long id) {
+		return this.campaigns.open(access, id);
 	}
 
 	@PostMapping("/{id}/close")
-	Mono<Campaign> close(@PathVariable long id) {
-		return manage(id).flatMap((campaign) -> this.campaigns.close(id))
-			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
-				.thenReturn(campaign))
-			.as(this.transactions::transactional);
-	}
-
-	private Mono<Campaign> manage(long id) {
-		return this.access.current().zipWith(this.campaigns.find(id)).map((found) -> {
-			Access access = found.getT1();
-			access.requireManageAllOf(found.getT2().units());
-			return found.getT2();
-		});
+	Mono<Campaign> close(Access access, @PathVariable long id) {
+		return this.campaigns.close(access, id);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A campaign as requested, before it is checked.
  *
@@ -22,9 +24,10 @@ import java.util.Map;
  * @param targets the planned number of responses per unit code, each from 1 to
  * {@value #MAX_TARGET}, for some, all or none of the units; null for none
  */
-public record CampaignInput(String name, String template, Integer templateVersion, String period, Instant opensAt,
-		Instant closesAt, List<String> units, String access, Boolean allowRepeat, Integer rateLimit,
-		Map<String, Integer> targets) {
+public record CampaignInput(@Nullable String name, @Nullable String template, @Nullable Integer templateVersion,
+		@Nullable String period, @Nullable Instant opensAt, @Nullable Instant closesAt, @Nullable List<String> units,
+		@Nullable String access, @Nullable Boolean allowRepeat, @Nullable Integer rateLimit,
+		@Nullable Map<String, Integer> targets) {
 
 	/** The largest target a unit may have. */
 	public static final int MAX_TARGET = 1_000_000;

@@ -14,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import vn.hailong.period.Period;
+
 /**
  * Reads and writes campaigns and the units they survey.
  */

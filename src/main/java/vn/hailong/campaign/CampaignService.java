@@ -9,15 +9,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.period.Period;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.template.StoredTemplate;
@@ -26,7 +32,8 @@ import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
 /**
- * Creates campaigns and moves them through draft, open and closed.
+ * Creates campaigns and moves them through draft, open and closed: each change checks the
+ * caller's units, is recorded in the audit log and commits in one transaction.
  */
 @Service
 public class CampaignService {
@@ -43,11 +50,17 @@ public class CampaignService {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
+	private final SamplingProperties sampling;
+
 	private final AsyncLoadingCache<Long, Campaign> recent;
 
 	CampaignService(CampaignRepository campaigns, TemplateCatalog templates, UnitService units,
-			TransactionalOperator transaction, Clock clock) {
+			TransactionalOperator transaction, Clock clock, AuditLog audit, SamplingProperties sampling) {
 		this.campaigns = campaigns;
+		this.audit = audit;
+		this.sampling = sampling;
 		this.templates = templates;
 		this.units = units;
 		this.transaction = transaction;
@@ -60,6 +73,151 @@ public class CampaignService {
 
 	public Flux<Campaign> findAll() {
 		return this.campaigns.findAll();
+	}
+
+	/**
+	 * The campaigns with at least one unit the member reads.
+	 * @param access the signed-in member
+	 * @return the campaigns, oldest first
+	 */
+	public Flux<Campaign> findAll(Access access) {
+		return this.campaigns.findAll().filter((campaign) -> access.canReadAnyOf(campaign.units()));
+	}
+
+	/**
+	 * Finds a campaign the member reads at least one unit of.
+	 * @param access the signed-in member
+	 * @param id the campaign's id
+	 * @return the campaign; an error {@code not-found}, or {@code outside-scope} when
+	 * none of its units is the member's
+	 */
+	public Mono<Campaign> find(Access access, long id) {
+		return find(id).doOnNext((campaign) -> access.requireReadAnyOf(campaign.units()));
+	}
+
+	/**
+	 * A campaign with the units the member reads and its responses so far.
+	 * @param access the signed-in member
+	 * @param id the campaign's id
+	 * @return the overview; an error {@code not-found}, or {@code outside-scope} when
+	 * none of its units is the member's
+	 */
+	public Mono<CampaignOverview> overview(Access access, long id) {
+		return find(access, id).zipWith(responsesPerUnit(id))
+			.map((found) -> new CampaignOverview(found.getT1(),
+					found.getT1().units().stream().filter(access::canRead).toList(),
+					access.canManageAllOf(found.getT1().units()), found.getT2()));
+	}
+
+	/**
+	 * Draws up a sample plan over units the member reads, by the ministry's rule or a
+	 * stratified allocation (see {@link SamplePlanner}).
+	 * @param access the signed-in member
+	 * @param unitCodes the units, or {@code null} for every unit
+	 * @param mode the plan's mode code, or {@code null} for the default
+	 * @param margin the margin of error in (0, 1), or {@code null} for
+	 * {@code hailong.report.margin}
+	 * @return the plan; an error {@code outside-scope} for a unit outside the member's,
+	 * or {@code invalid-request} naming the fields
+	 */
+	public Mono<SamplePlan> samplePlan(Access access, @Nullable List<String> unitCodes, @Nullable String mode,
+			@Nullable Double margin) {
+		return Mono.fromRunnable(() -> {
+			if (unitCodes != null) {
+				unitCodes.forEach(access::requireRead);
+			}
+		})
+			.then(this.units.findAll().collectMap(Unit::code, Function.identity()))
+			.map((known) -> SamplePlanner.plan(unitCodes, mode, margin, this.sampling.margin(), known));
+	}
+
+	/**
+	 * Finds a campaign that surveys a unit the member reads.
+	 * @param access the signed-in member
+	 * @param id the campaign's id
+	 * @param unit the unit's code
+	 * @return the campaign; an error {@code outside-scope} for a unit outside the
+	 * member's, or {@code not-found} when the campaign does not survey the unit
+	 */
+	public Mono<Campaign> findSurveying(Access access, long id, String unit) {
+		return Mono.fromRunnable(() -> access.requireRead(unit))
+			.then(find(id))
+			.filter((campaign) -> campaign.surveys(unit))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + id, unit)));
+	}
+
+	/**
+	 * The units the member may launch campaigns for: those they manage.
+	 * @param access the signed-in member
+	 * @return the units; an error {@code forbidden} for a viewer
+	 */
+	public Mono<List<Unit>> launchableUnits(Access access) {
+		if (access.member().role() == Role.VIEWER) {
+			return Mono.error(Access.forbidden());
+		}
+		return this.units.findAll().filter((unit) -> access.canManage(unit.code())).collectList();
+	}
+
+	/**
+	 * Checks and creates a campaign in draft, opening it at once when asked, and records
+	 * {@code campaign.created} (and {@code campaign.opened}) in the same transaction.
+	 * @param access the signed-in member, who must manage every unit requested (an empty
+	 * list is refused by the checks on {@code units})
+	 * @param input the campaign as requested
+	 * @param openNow whether to open it straight away
+	 * @return the campaign as stored; an error {@code invalid-request} naming every
+	 * offending field, {@code outside-scope}, {@code forbidden} or {@code campaign-state}
+	 */
+	public Mono<Campaign> launch(Access access, CampaignInput input, boolean openNow) {
+		return Mono.fromRunnable(() -> {
+			if (input.units() != null && !input.units().isEmpty()) {
+				access.requireManageAllOf(input.units());
+			}
+		})
+			.then(Mono.defer(() -> create(input)))
+			.flatMap((campaign) -> this.audit
+				.record("campaign.created", "campaign", Long.toString(campaign.id()),
+						Map.of("name", campaign.name(), "template", campaign.template(), "period",
+								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
+				.thenReturn(campaign))
+			.flatMap((campaign) -> openNow ? opened(campaign.id()) : Mono.just(campaign))
+			.as(this.transaction::transactional);
+	}
+
+	/**
+	 * Opens a campaign in draft whose closing time has not passed, and records
+	 * {@code campaign.opened}.
+	 * @param access the signed-in member, who must manage every unit of the campaign
+	 * @param id the campaign's id
+	 * @return the campaign, open; or an error {@code not-found}, {@code outside-scope},
+	 * {@code forbidden} or {@code campaign-state}
+	 */
+	public Mono<Campaign> open(Access access, long id) {
+		return managed(access, id).then(opened(id)).as(this.transaction::transactional);
+	}
+
+	/**
+	 * Closes an open campaign, and records {@code campaign.closed}.
+	 * @param access the signed-in member, who must manage every unit of the campaign
+	 * @param id the campaign's id
+	 * @return the campaign, closed; or an error {@code not-found}, {@code outside-scope},
+	 * {@code forbidden} or {@code campaign-state}
+	 */
+	public Mono<Campaign> close(Access access, long id) {
+		return managed(access, id).then(Mono.defer(() -> close(id)))
+			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign))
+			.as(this.transaction::transactional);
+	}
+
+	private Mono<Campaign> managed(Access access, long id) {
+		return find(id).doOnNext((campaign) -> access.requireManageAllOf(campaign.units()));
+	}
+
+	private Mono<Campaign> opened(long id) {
+		return open(id)
+			.flatMap((campaign) -> this.audit.record("campaign.opened", "campaign", Long.toString(id), Map.of())
+				.thenReturn(campaign));
 	}
 
 	/**
@@ -106,7 +264,7 @@ public class CampaignService {
 	 * @return the campaign as stored, or an error {@code invalid-request} naming every
 	 * offending field
 	 */
-	public Mono<Campaign> create(CampaignInput input) {
+	Mono<Campaign> create(CampaignInput input) {
 		return this.units.findAll().collectList().flatMap((known) -> {
 			var checked = check(input, known);
 			var targets = checked.units().stream().map((unit) -> checked.targets().get(unit)).toList();
@@ -121,7 +279,7 @@ public class CampaignService {
 	 * @param id the campaign's id
 	 * @return the campaign, open; or an error {@code not-found} or {@code campaign-state}
 	 */
-	public Mono<Campaign> open(long id) {
+	Mono<Campaign> open(long id) {
 		return transition(id, CampaignState.DRAFT, CampaignState.OPEN);
 	}
 
@@ -131,7 +289,7 @@ public class CampaignService {
 	 * @return the campaign, closed; or an error {@code not-found} or
 	 * {@code campaign-state}
 	 */
-	public Mono<Campaign> close(long id) {
+	Mono<Campaign> close(long id) {
 		return transition(id, CampaignState.OPEN, CampaignState.CLOSED);
 	}
 

@@ -1,20 +1,18 @@
 package vn.hailong.campaign;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.StaffAccess;
-import vn.hailong.report.ReportProperties;
+import vn.hailong.access.Access;
 import vn.hailong.system.ApiException;
-import vn.hailong.unit.Unit;
-import vn.hailong.unit.UnitService;
 
 /**
  * The JSON API of the sample-size planner: proposed targets per unit for a campaign, for
@@ -23,20 +21,14 @@ import vn.hailong.unit.UnitService;
 @RestController
 class SamplePlanController {
 
-	private final UnitService units;
+	private final CampaignService campaigns;
 
-	private final ReportProperties report;
-
-	private final StaffAccess access;
-
-	SamplePlanController(UnitService units, ReportProperties report, StaffAccess access) {
-		this.units = units;
-		this.report = report;
-		this.access = access;
+	SamplePlanController(CampaignService campaigns) {
+		this.campaigns = campaigns;
 	}
 
 	@GetMapping("/api/v1/sample-plan")
-	Mono<SamplePlan> plan(@RequestParam(required = false) List<String> units,
+	Mono<SamplePlan> plan(Access access, @RequestParam(required = false) List<String> units,
 			@RequestParam(required = false) String mode, @RequestParam(required = false) String margin) {
 		Double e = null;
 		if (margin != null) {
@@ -47,18 +39,10 @@ class SamplePlanController {
 				return Mono.error(ApiException.invalid("margin", "invalid", "margin must be a number such as 0.05"));
 			}
 		}
-		Double chosen = e;
-		List<String> codes = codes(units);
-		return this.access.current().doOnNext((access) -> {
-			if (codes != null) {
-				codes.forEach(access::requireRead);
-			}
-		})
-			.then(this.units.findAll().collectMap(Unit::code, Function.identity()))
-			.map((known) -> SamplePlanner.plan(codes, mode, chosen, this.report.margin(), known));
+		return this.campaigns.samplePlan(access, codes(units), mode, e);
 	}
 
-	private static List<String> codes(List<String> units) {
+	private static @Nullable List<String> codes(@Nullable List<String> units) {
 		return (units != null)
 				? units.stream().map(String::strip).filter((code) -> !code.isEmpty()).collect(Collectors.toList())
 				: null;

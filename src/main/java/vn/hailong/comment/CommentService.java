@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongPredicate;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.system.ApiException;
@@ -44,13 +46,14 @@ public class CommentService {
 	 * the reader may see
 	 * @param page the page's number, from 1
 	 * @param size the most answers on the page, from 1 to {@value #MAX_SIZE}
-	 * @param readable tells which units (by id) the reader may see
+	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the page, which may be past the last one and then empty; or an error
 	 * {@code invalid-request} naming {@code page}, {@code size} or {@code unit} (a unit
 	 * the campaign does not survey), {@code not-found}, or {@code outside-scope} when the
 	 * reader may see none of the campaign's units or not the unit asked for
 	 */
-	public Mono<CommentPage> page(long campaignId, String unit, int page, int size, LongPredicate readable) {
+	public Mono<CommentPage> page(Access access, long campaignId, @Nullable String unit, int page, int size) {
+		LongPredicate readable = access::canRead;
 		var problems = new ArrayList<FieldProblem>();
 		if (page < 1) {
 			problems.add(new FieldProblem("page", "out_of_range", "page numbers start at 1"));

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.AccountService;
 import vn.hailong.account.ApiToken;
 import vn.hailong.account.IssuedToken;

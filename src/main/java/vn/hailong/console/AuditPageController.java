@@ -12,9 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.audit.AuditEvent;
 import vn.hailong.audit.AuditLog;
 
@@ -31,24 +29,16 @@ class AuditPageController {
 
 	private final AuditLog audit;
 
-	private final StaffAccess access;
-
 	private final ConsoleMessages messages;
 
-	AuditPageController(AuditLog audit, StaffAccess access, ConsoleMessages messages) {
+	AuditPageController(AuditLog audit, ConsoleMessages messages) {
 		this.audit = audit;
-		this.access = access;
 		this.messages = messages;
 	}
 
 	@GetMapping("/console/audit")
-	Mono<Rendering> events(@RequestParam(required = false) Long before) {
-		return this.access.current().flatMap((access) -> {
-			if (access.member().role() == Role.VIEWER) {
-				return Mono.error(Access.forbidden());
-			}
-			return this.audit.find(access.unitIds(), PAGE_SIZE + 1, before).map(this::row).collectList();
-		}).map((rows) -> {
+	Mono<Rendering> events(Access access, @RequestParam(required = false) Long before) {
+		return this.audit.find(access, PAGE_SIZE + 1, before).map(this::row).collectList().map((rows) -> {
 			boolean more = rows.size() > PAGE_SIZE;
 			List<EventRow> shown = more ? rows.subList(0, PAGE_SIZE) : rows;
 			return Rendering.view("console/audit")

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import vn.hailong.campaign.CampaignState;
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 /**
  * Writes periods, dates and campaign states as Vietnamese staff read them on the campaign

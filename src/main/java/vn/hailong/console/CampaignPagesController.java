@@ -19,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,11 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
-import vn.hailong.account.StaffAccess;
-import vn.hailong.audit.AuditLog;
+import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
+import vn.hailong.campaign.CampaignOverview;
 import vn.hailong.campaign.CampaignInput;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
@@ -73,31 +70,19 @@ class CampaignPagesController {
 
 	private final Clock clock;
 
-	private final StaffAccess access;
-
-	private final AuditLog audit;
-
-	private final TransactionalOperator transactions;
-
 	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
-			MessageSource messages, Clock clock, StaffAccess access, AuditLog audit,
-			TransactionalOperator transactions) {
+			MessageSource messages, Clock clock) {
 		this.campaigns = campaigns;
 		this.units = units;
 		this.templates = templates;
 		this.links = links;
 		this.messages = messages;
 		this.clock = clock;
-		this.access = access;
-		this.audit = audit;
-		this.transactions = transactions;
 	}
 
 	@GetMapping
-	Mono<Rendering> list() {
-		return this.access.current()
-			.flatMapMany(
-					(access) -> this.campaigns.findAll().filter((campaign) -> access.canReadAnyOf(campaign.units())))
+	Mono<Rendering> list(Access access) {
+		return this.campaigns.findAll(access)
 			.map((campaign) -> new CampaignLine(campaign.id(), campaign.name(), templateTitle(campaign),
 					campaign.period().code(), CampaignFormats.state(campaign.state()), campaign.state().code(),
 					CampaignFormats.date(campaign.opensAt()), CampaignFormats.lastDate(campaign.closesAt()),
@@ -107,22 +92,22 @@ class CampaignPagesController {
 	}
 
 	@GetMapping("/new")
-	Mono<Rendering> launchForm() {
-		return manageableUnits()
+	Mono<Rendering> launchForm(Access access) {
+		return this.campaigns.launchableUnits(access)
 			.map((units) -> launchPage(LaunchForm.blank(LocalDate.now(this.clock.withZone(CampaignFormats.ZONE))),
 					units, null, Map.of(), HttpStatus.OK));
 	}
 
 	@PostMapping("/new")
-	Mono<Rendering> launch(ServerWebExchange exchange) {
-		return Mono.zip(exchange.getFormData(), manageableUnits()).flatMap((loaded) -> {
+	Mono<Rendering> launch(Access access, ServerWebExchange exchange) {
+		return Mono.zip(exchange.getFormData(), this.campaigns.launchableUnits(access)).flatMap((loaded) -> {
 			MultiValueMap<String, String> data = loaded.getT1();
 			List<Unit> units = loaded.getT2();
 			LaunchForm form = LaunchForm.read(data);
 			if ("propose".equals(data.getFirst("action"))) {
 				return Mono.just(propose(form, units));
 			}
-			return create(form, units);
+			return create(access, form, units);
 		});
 	}
 
@@ -152,20 +137,13 @@ class CampaignPagesController {
 		}
 	}
 
-	private Mono<Rendering> create(LaunchForm form, List<Unit> units) {
+	private Mono<Rendering> create(Access access, LaunchForm form, List<Unit> units) {
 		var problems = new ArrayList<FieldProblem>();
 		var input = input(form, units, problems);
 		if (!problems.isEmpty()) {
 			return Mono.just(launchPage(form, units, null, errors(problems), HttpStatus.BAD_REQUEST));
 		}
-		return this.campaigns.create(input)
-			.flatMap((campaign) -> this.audit
-				.record("campaign.created", "campaign", Long.toString(campaign.id()),
-						Map.of("name", campaign.name(), "template", campaign.template(), "period",
-								campaign.period().toString(), "units", campaign.units(), "targets", campaign.targets()))
-				.thenReturn(campaign))
-			.flatMap((campaign) -> form.openNow() ? opened(campaign.id()) : Mono.just(campaign))
-			.as(this.transactions::transactional)
+		return this.campaigns.launch(access, input, form.openNow())
 			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + campaign.id()).build())
 			.onErrorResume(ApiException.class, (ex) -> {
 				if (ex.errors().isEmpty()) {
@@ -311,18 +289,15 @@ class CampaignPagesController {
 	}
 
 	@GetMapping("/{id}")
-	Mono<Rendering> campaign(@PathVariable long id, ServerHttpRequest request) {
-		return this.access.current()
-			.zipWith(this.campaigns.find(id))
-			.doOnNext((found) -> found.getT1().requireReadAnyOf(found.getT2().units()))
-			.zipWith(this.campaigns.responsesPerUnit(id))
+	Mono<Rendering> campaign(Access access, @PathVariable long id, ServerHttpRequest request) {
+		return this.campaigns.overview(access, id)
 			.zipWith(this.units.findAll().collectMap(Unit::code, Function.identity()))
 			.map((loaded) -> {
-				Access access = loaded.getT1().getT1().getT1();
-				Campaign campaign = loaded.getT1().getT1().getT2();
-				Map<String, Long> responses = loaded.getT1().getT2();
+				CampaignOverview overview = loaded.getT1();
+				Campaign campaign = overview.campaign();
+				Map<String, Long> responses = overview.responses();
 				Map<String, Unit> units = loaded.getT2();
-				var visible = campaign.units().stream().filter(access::canRead).map(units::get).toList();
+				var visible = overview.readableUnits().stream().map(units::get).toList();
 				var rows = UnitTree.of(visible).stream().map((node) -> {
 					String code = node.unit().code();
 					String base = "/api/v1/campaigns/" + id + "/units/" + code;
@@ -342,7 +317,7 @@ class CampaignPagesController {
 					.modelAttribute("units", rows)
 					.modelAttribute("total", total)
 					.modelAttribute("target", target)
-					.modelAttribute("canManage", access.canManageAllOf(campaign.units()))
+					.modelAttribute("canManage", overview.manageable())
 					.modelAttribute("canOpen", campaign.state() == CampaignState.DRAFT)
 					.modelAttribute("canClose", campaign.state() == CampaignState.OPEN)
 					.build();
@@ -350,76 +325,41 @@ class CampaignPagesController {
 	}
 
 	@PostMapping("/{id}/open")
-	Mono<Rendering> open(@PathVariable long id) {
-		return manage(id).then(opened(id))
-			.as(this.transactions::transactional)
+	Mono<Rendering> open(Access access, @PathVariable long id) {
+		return this.campaigns.open(access, id)
 			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
 	}
 
 	@PostMapping("/{id}/close")
-	Mono<Rendering> close(@PathVariable long id) {
-		return manage(id).then(this.campaigns.close(id))
-			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
-				.thenReturn(campaign))
-			.as(this.transactions::transactional)
+	Mono<Rendering> close(Access access, @PathVariable long id) {
+		return this.campaigns.close(access, id)
 			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build());
 	}
 
-	private Mono<Campaign> opened(long id) {
-		return this.campaigns.open(id)
-			.flatMap((campaign) -> this.audit.record("campaign.opened", "campaign", Long.toString(id), Map.of())
-				.thenReturn(campaign));
-	}
-
-	private Mono<Campaign> manage(long id) {
-		return this.access.current().zipWith(this.campaigns.find(id)).map((found) -> {
-			found.getT1().requireManageAllOf(found.getT2().units());
-			return found.getT2();
-		});
-	}
-
 	@GetMapping("/{id}/units/{unit}/notice")
-	Mono<Rendering> notice(@PathVariable long id, @PathVariable String unit, ServerHttpRequest request) {
-		return this.access.current()
-			.doOnNext((access) -> access.requireRead(unit))
-			.then(this.campaigns.find(id))
-			.filter((campaign) -> campaign.surveys(unit))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + id, unit)))
-			.zipWith(this.units.find(unit))
-			.map((loaded) -> {
-				Campaign campaign = loaded.getT1();
-				SurveyTemplate template = this.campaigns.templateOf(campaign).template();
-				String link = this.links.survey(request, id, unit);
-				long minutes = Math.max(2, Math.round(template.items().size() * SECONDS_PER_ITEM / 60));
-				return Rendering.view("console/campaigns/notice")
-					.modelAttribute("unitName", loaded.getT2().name())
-					.modelAttribute("templateTitle", template.title().vi())
-					.modelAttribute("period", CampaignFormats.period(campaign.period()))
-					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
-					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
-					.modelAttribute("minutes", minutes)
-					.modelAttribute("invitation", campaign.byInvitation())
-					.modelAttribute("link", link)
-					.modelAttribute("shortLink", link.replaceFirst("^https?://", ""))
-					.modelAttribute("qr", QrCodes.svg(link))
-					.build();
-			});
+	Mono<Rendering> notice(Access access, @PathVariable long id, @PathVariable String unit, ServerHttpRequest request) {
+		return this.campaigns.findSurveying(access, id, unit).zipWith(this.units.find(unit)).map((loaded) -> {
+			Campaign campaign = loaded.getT1();
+			SurveyTemplate template = this.campaigns.templateOf(campaign).template();
+			String link = this.links.survey(request, id, unit);
+			long minutes = Math.max(2, Math.round(template.items().size() * SECONDS_PER_ITEM / 60));
+			return Rendering.view("console/campaigns/notice")
+				.modelAttribute("unitName", loaded.getT2().name())
+				.modelAttribute("templateTitle", template.title().vi())
+				.modelAttribute("period", CampaignFormats.period(campaign.period()))
+				.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
+				.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
+				.modelAttribute("minutes", minutes)
+				.modelAttribute("invitation", campaign.byInvitation())
+				.modelAttribute("link", link)
+				.modelAttribute("shortLink", link.replaceFirst("^https?://", ""))
+				.modelAttribute("qr", QrCodes.svg(link))
+				.build();
+		});
 	}
 
 	private String templateTitle(Campaign campaign) {
 		return this.campaigns.templateOf(campaign).template().title().vi();
-	}
-
-	/**
-	 * The units the member may launch campaigns for; a viewer is refused.
-	 */
-	private Mono<List<Unit>> manageableUnits() {
-		return this.access.current().flatMap((access) -> {
-			if (access.member().role() == Role.VIEWER) {
-				return Mono.error(Access.forbidden());
-			}
-			return this.units.findAll().filter((unit) -> access.canManage(unit.code())).collectList();
-		});
 	}
 
 	/**

@@ -1,7 +1,5 @@
 package vn.hailong.console;
 
-import java.util.List;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -14,10 +12,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.StaffAccess;
 import vn.hailong.system.ApiException;
-import vn.hailong.system.FieldProblem;
 
 /**
  * What every console page needs: the signed-in member for the navigation, the CSRF token

@@ -41,12 +41,12 @@ class ConsoleUnits {
 	}
 
 	/**
-	 * The units within a subtree that the current member may enter figures for.
+	 * The units within a subtree, whoever asks.
 	 * @param top the subtree's top unit, or null for every unit
-	 * @return the units, in tree order
+	 * @return the units, in tree order, with their depth below {@code top}
 	 */
-	Flux<Option> manageableWithin(String top) {
-		return this.access.current().flatMapMany((access) -> tree(top).filter((unit) -> access.canManage(unit.code())));
+	Flux<Option> within(String top) {
+		return tree(top);
 	}
 
 	private Flux<Option> tree(String top) {

@@ -11,13 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +25,8 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
-import vn.hailong.account.StaffAccess;
-import vn.hailong.audit.AuditLog;
-import vn.hailong.campaign.Period;
+import vn.hailong.access.Access;
+import vn.hailong.period.Period;
 import vn.hailong.indicator.FigureInput;
 import vn.hailong.indicator.FigureService;
 import vn.hailong.indicator.Indicator;
@@ -60,32 +55,23 @@ class FigurePageController {
 
 	private final ConsoleUnits units;
 
-	private final StaffAccess access;
-
-	private final AuditLog audit;
-
-	private final TransactionalOperator transactions;
-
 	private final Clock clock;
 
 	private final MessageSource messages;
 
-	FigurePageController(PlanService plans, FigureService figures, ConsoleUnits units, StaffAccess access,
-			AuditLog audit, TransactionalOperator transactions, Clock clock, MessageSource messages) {
+	FigurePageController(PlanService plans, FigureService figures, ConsoleUnits units, Clock clock,
+			MessageSource messages) {
 		this.messages = messages;
 		this.plans = plans;
 		this.figures = figures;
 		this.units = units;
-		this.access = access;
-		this.audit = audit;
-		this.transactions = transactions;
 		this.clock = clock;
 	}
 
 	@GetMapping("/console/plans/{code}/figures")
-	Mono<Rendering> form(@PathVariable String code, @RequestParam(required = false) String period,
+	Mono<Rendering> form(Access access, @PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer saved) {
-		return context(code, unit).flatMap((context) -> {
+		return context(access, code, unit).flatMap((context) -> {
 			String periodText = (period == null || period.isBlank()) ? currentQuarter() : period.strip();
 			return history(code, context.unit()).map((history) -> {
 				var rows = new ArrayList<FigureRow>();
@@ -113,17 +99,17 @@ class FigurePageController {
 	}
 
 	@PostMapping("/console/plans/{code}/figures")
-	Mono<Rendering> enter(@PathVariable String code, ServerWebExchange exchange) {
+	Mono<Rendering> enter(Access access, @PathVariable String code, ServerWebExchange exchange) {
 		return exchange.getFormData().flatMap((form) -> {
 			String unit = form.getFirst("unit");
 			if (unit == null || unit.isBlank()) {
 				return Mono.error(ApiException.invalid("unit", "required", "Choose the unit the figures are for"));
 			}
-			return context(code, unit).flatMap((context) -> enter(code, context, form));
+			return context(access, code, unit).flatMap((context) -> enter(access, code, context, form));
 		});
 	}
 
-	private Mono<Rendering> enter(String code, Context context, MultiValueMap<String, String> form) {
+	private Mono<Rendering> enter(Access access, String code, Context context, MultiValueMap<String, String> form) {
 		String periodText = value(form, "period");
 		var rows = new ArrayList<FigureRow>();
 		var inputs = new ArrayList<FigureInput>();
@@ -159,14 +145,7 @@ class FigurePageController {
 			String formError = (inputs.isEmpty() && !invalid) ? text("empty") : null;
 			return refuse(code, context, periodText, rows, periodError, formError);
 		}
-		return this.figures.enter(code, inputs)
-			.flatMap((stored) -> Flux.fromIterable(stored)
-				.concatMap((figure) -> this.audit.recordAtUnit("figures.entered", "reported-figure",
-						Long.toString(figure.id()), figure.unit(),
-						Map.of("plan", code, "indicator", figure.indicator(), "period", figure.period().toString(),
-								"numerator", figure.numerator(), "denominator", figure.denominator())))
-				.then(Mono.just(stored)))
-			.as(this.transactions::transactional)
+		return this.figures.enter(access, code, inputs)
 			.map((stored) -> Rendering
 				.redirectTo(UriComponentsBuilder.fromPath("/console/plans/{code}/figures")
 					.queryParam("period", periodText)
@@ -251,34 +230,16 @@ class FigurePageController {
 	}
 
 	/**
-	 * The plan, its reported indicators and the unit the member enters figures for; a
-	 * member who manages no unit of the plan is refused.
+	 * The plan, its reported indicators and the unit the member enters figures for, with
+	 * the units the member manages within the plan offered in tree order.
 	 */
-	private Mono<Context> context(String code, String requestedUnit) {
+	private Mono<Context> context(Access access, String code, String requestedUnit) {
 		String asked = (requestedUnit == null || requestedUnit.isBlank()) ? null : requestedUnit.strip();
-		return this.access.current().doOnNext((access) -> {
-			if (asked != null) {
-				access.requireManage(asked);
-			}
-			else if (access.member().role() == Role.VIEWER) {
-				throw Access.forbidden();
-			}
-		})
-			.flatMap((access) -> this.plans.find(code)
-				.flatMap((plan) -> this.units.manageableWithin(plan.unit()).collectList().map((options) -> {
-					if (asked != null) {
-						if (options.stream().noneMatch((option) -> option.code().equals(asked))) {
-							throw ApiException.invalid("unit", "outside-plan",
-									"Unit " + asked + " lies outside the scope of plan " + plan.code());
-						}
-					}
-					else if (options.isEmpty()) {
-						throw Access.forbidden();
-					}
-					String unit = (asked != null) ? asked : options.get(0).code();
-					var indicators = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
-					return new Context(plan, indicators, options, unit);
-				})));
+		return this.figures.desk(access, code, asked)
+			.flatMap((desk) -> this.units.within(desk.plan().unit())
+				.filter((option) -> desk.units().contains(option.code()))
+				.collectList()
+				.map((options) -> new Context(desk.plan(), desk.indicators(), options, desk.unit())));
 	}
 
 	private Mono<List<ReportedFigure>> history(String code, String unit) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
 
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 /**
  * The campaign launch form as typed, kept whole so that the page shows it again with a

@@ -3,7 +3,6 @@ package vn.hailong.console;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -13,7 +12,6 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,10 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.Role;
-import vn.hailong.account.StaffAccess;
-import vn.hailong.audit.AuditLog;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.indicator.Indicator;
 import vn.hailong.indicator.PlanService;
 import vn.hailong.system.ApiException;
@@ -40,43 +36,26 @@ class PlanPagesController {
 
 	private final PlanService plans;
 
-	private final StaffAccess access;
-
-	private final AuditLog audit;
-
-	private final TransactionalOperator transactions;
-
 	private final ConsoleMessages messages;
 
-	PlanPagesController(PlanService plans, StaffAccess access, AuditLog audit, TransactionalOperator transactions,
-			ConsoleMessages messages) {
+	PlanPagesController(PlanService plans, ConsoleMessages messages) {
 		this.plans = plans;
-		this.access = access;
-		this.audit = audit;
-		this.transactions = transactions;
 		this.messages = messages;
 	}
 
 	@GetMapping("/console/plans")
-	Mono<Rendering> list() {
-		return this.access.current().flatMap((access) -> list(access, "", List.of()));
+	Mono<Rendering> list(Access access) {
+		return list(access, "", List.of());
 	}
 
 	@PostMapping("/console/plans")
-	Mono<Rendering> importPlan(ServerWebExchange exchange) {
-		return this.access.current().flatMap((access) -> {
-			access.requireAdministrator();
+	Mono<Rendering> importPlan(Access access, ServerWebExchange exchange) {
+		return this.plans.checkImport(access).then(Mono.defer(() -> {
 			return exchange.getMultipartData().flatMap(PlanPagesController::document).flatMap((document) -> {
 				if (document.text().isBlank()) {
 					return list(access, "", List.of(new Problem("", this.messages.text("problem.body.required", ""))));
 				}
-				return this.plans.importPlan(document.text(), document.json())
-					.flatMap((imported) -> this.audit
-						.record("plan.imported", "plan", imported.plan().code(),
-								Map.of("created", imported.created(), "indicators",
-										imported.plan().indicators().size()))
-						.thenReturn(imported))
-					.as(this.transactions::transactional)
+				return this.plans.importPlan(access, document.text(), document.json())
 					.map((imported) -> Rendering
 						.redirectTo("/console/plans/" + imported.plan().code() + "?imported="
 								+ (imported.created() ? "new" : "updated"))
@@ -86,19 +65,18 @@ class PlanPagesController {
 							(ex) -> (ex.status() == HttpStatus.BAD_REQUEST || ex.status() == HttpStatus.CONFLICT)
 									? list(access, document.pasted(), problems(ex)) : Mono.error(ex));
 			});
-		});
+		}));
 	}
 
 	@GetMapping("/console/plans/{code}")
-	Mono<Rendering> plan(@PathVariable String code, @RequestParam(required = false) String imported) {
-		return this.access.current()
-			.zipWith(this.plans.find(code))
-			.map((both) -> Rendering.view("console/plan")
-				.modelAttribute("plan", both.getT2())
-				.modelAttribute("indicators", both.getT2().indicators().stream().map(IndicatorRow::of).toList())
+	Mono<Rendering> plan(Access access, @PathVariable String code, @RequestParam(required = false) String imported) {
+		return this.plans.find(code)
+			.map((plan) -> Rendering.view("console/plan")
+				.modelAttribute("plan", plan)
+				.modelAttribute("indicators", plan.indicators().stream().map(IndicatorRow::of).toList())
 				.modelAttribute("canEnterFigures",
-						both.getT1().member().role() != Role.VIEWER
-								&& both.getT2().indicators().stream().anyMatch((indicator) -> !indicator.bySurvey()))
+						access.member().role() != Role.VIEWER
+								&& plan.indicators().stream().anyMatch((indicator) -> !indicator.bySurvey()))
 				.modelAttribute("imported", (imported != null) ? imported : "")
 				.build());
 	}
@@ -109,7 +87,7 @@ class PlanPagesController {
 			.map((all) -> Rendering.view("console/plans")
 				.status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
 				.modelAttribute("plans", all)
-				.modelAttribute("canImport", access.administrator())
+				.modelAttribute("canImport", this.plans.mayImport(access))
 				.modelAttribute("text", text)
 				.modelAttribute("problems", problems)
 				.build());

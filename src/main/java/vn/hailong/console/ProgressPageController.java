@@ -10,7 +10,7 @@ import org.springframework.web.reactive.resource.ResourceUrlProvider;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.comment.CommentService;
 import vn.hailong.progress.ProgressService;
 import vn.hailong.system.ApiException;
@@ -32,20 +32,15 @@ class ProgressPageController {
 
 	private final ResourceUrlProvider urls;
 
-	private final StaffAccess access;
-
-	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls,
-			StaffAccess access) {
+	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls) {
 		this.progress = progress;
 		this.comments = comments;
 		this.urls = urls;
-		this.access = access;
 	}
 
 	@GetMapping({ "/console", "/console/" })
-	Mono<Rendering> dashboard(ServerWebExchange exchange) {
-		return this.access.current()
-			.flatMap((access) -> this.progress.dashboard(access::canRead))
+	Mono<Rendering> dashboard(Access access, ServerWebExchange exchange) {
+		return this.progress.dashboard(access)
 			.zipWith(this.urls.getForUriString(SCRIPT, exchange).defaultIfEmpty(SCRIPT))
 			.map((model) -> Rendering.view("console/dashboard")
 				.modelAttribute("campaigns", model.getT1())
@@ -55,11 +50,10 @@ class ProgressPageController {
 	}
 
 	@GetMapping("/console/campaigns/{id}/comments")
-	Mono<Rendering> comments(@PathVariable long id, @RequestParam(required = false) String unit,
+	Mono<Rendering> comments(Access access, @PathVariable long id, @RequestParam(required = false) String unit,
 			@RequestParam(defaultValue = "1") String page) {
 		int number = parsePage(page);
-		return this.access.current()
-			.flatMap((access) -> this.comments.page(id, unit, number, CommentService.DEFAULT_SIZE, access::canRead))
+		return this.comments.page(access, id, unit, number, CommentService.DEFAULT_SIZE)
 			.map((comments) -> Rendering.view("console/comments")
 				.modelAttribute("comments", comments)
 				.modelAttribute("campaignId", id)

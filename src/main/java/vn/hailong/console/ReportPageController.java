@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.indicator.Plan;
 import vn.hailong.report.MethodStatement;
 import vn.hailong.report.ReportQuery;
@@ -40,27 +39,23 @@ class ReportPageController {
 
 	private final ConsoleUnits units;
 
-	private final StaffAccess access;
-
 	private final MessageSource messages;
 
 	private final MethodStatement methods;
 
-	ReportPageController(ReportService reports, ConsoleUnits units, StaffAccess access, MessageSource messages) {
+	ReportPageController(ReportService reports, ConsoleUnits units, MessageSource messages) {
 		this.reports = reports;
 		this.units = units;
-		this.access = access;
 		this.messages = messages;
 		this.methods = new MethodStatement(messages, VIETNAMESE);
 	}
 
 	@GetMapping("/console/plans/{code}/report")
-	Mono<Rendering> report(@PathVariable String code, @RequestParam(required = false) String period,
+	Mono<Rendering> report(Access access, @PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
 		var asked = new ReportQuery(code, null, null, blankToNull(unit));
-		return this.access.current()
-			.flatMap((access) -> this.reports.plan(access, asked)
-				.flatMap((plan) -> render(access, plan, period, confidence, asked.unit())));
+		return this.reports.plan(access, asked)
+			.flatMap((plan) -> render(access, plan, period, confidence, asked.unit()));
 	}
 
 	private Mono<Rendering> render(Access access, Plan plan, String period, String confidence, String unit) {

@@ -28,8 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.Unit;
@@ -55,30 +54,24 @@ class UnitPagesController {
 
 	private final UnitService units;
 
-	private final StaffAccess access;
-
 	private final ConsoleMessages messages;
 
-	UnitPagesController(UnitService units, StaffAccess access, ConsoleMessages messages) {
+	UnitPagesController(UnitService units, ConsoleMessages messages) {
 		this.units = units;
-		this.access = access;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	Mono<Rendering> tree(@RequestParam(required = false) String created) {
-		return this.access.current()
-			.flatMap((access) -> page(access, UnitForm.blank(), Map.of(), null, "", HttpStatus.OK))
+	Mono<Rendering> tree(Access access, @RequestParam(required = false) String created) {
+		return page(access, UnitForm.blank(), Map.of(), null, "", HttpStatus.OK)
 			.map((page) -> (created != null) ? page.modelAttribute("created", created) : page)
 			.map(Rendering.Builder::build);
 	}
 
 	@PostMapping
-	Mono<Rendering> create(ServerWebExchange exchange) {
-		return Mono.zip(this.access.current(), exchange.getFormData()).flatMap((loaded) -> {
-			Access access = loaded.getT1();
-			access.requireAdministrator();
-			UnitForm form = UnitForm.read(loaded.getT2());
+	Mono<Rendering> create(Access access, ServerWebExchange exchange) {
+		return this.units.checkChange(access).then(exchange.getFormData()).flatMap((data) -> {
+			UnitForm form = UnitForm.read(data);
 			Integer population = population(form.population());
 			if (population == null && !form.population().isEmpty()) {
 				return page(access, form,
@@ -97,11 +90,8 @@ class UnitPagesController {
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	Mono<Rendering> importCsv(ServerWebExchange exchange) {
-		return Mono.zip(this.access.current(), exchange.getMultipartData()).flatMap((loaded) -> {
-			Access access = loaded.getT1();
-			access.requireAdministrator();
-			MultiValueMap<String, Part> parts = loaded.getT2();
+	Mono<Rendering> importCsv(Access access, ServerWebExchange exchange) {
+		return this.units.checkChange(access).then(exchange.getMultipartData()).flatMap((parts) -> {
 			String pasted = (parts.getFirst("csv") instanceof FormFieldPart field) ? field.value() : "";
 			return fileText(parts.getFirst("file")).defaultIfEmpty("").flatMap((uploaded) -> {
 				String csv = uploaded.isBlank() ? pasted : uploaded;
@@ -169,7 +159,7 @@ class UnitPagesController {
 
 	private Mono<Rendering.Builder<?>> page(Access access, UnitForm form, Map<String, String> errors,
 			List<ImportProblem> importProblems, String csv, HttpStatus status) {
-		return this.units.findAll().filter((unit) -> access.canRead(unit.id())).collectList().map((visible) -> {
+		return this.units.findAll(access).collectList().map((visible) -> {
 			var children = new HashMap<String, Integer>();
 			visible.forEach((unit) -> {
 				if (unit.parent() != null) {
@@ -193,7 +183,7 @@ class UnitPagesController {
 				.modelAttribute("errors", errors)
 				.modelAttribute("importProblems", (importProblems != null) ? importProblems : List.of())
 				.modelAttribute("csv", csv)
-				.modelAttribute("administrator", access.administrator());
+				.modelAttribute("administrator", this.units.mayChange(access));
 		});
 	}
 

@@ -1,6 +1,5 @@
 package vn.hailong.console;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.account.AccountService;
 import vn.hailong.account.MemberInput;
-import vn.hailong.account.Role;
-import vn.hailong.account.StaffAccess;
-import vn.hailong.account.StaffMember;
+import vn.hailong.access.Role;
+import vn.hailong.access.StaffMember;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.UnitService;
@@ -40,29 +38,26 @@ class UserPagesController {
 
 	private final UnitService units;
 
-	private final StaffAccess access;
-
 	private final ConsoleMessages messages;
 
-	UserPagesController(AccountService accounts, UnitService units, StaffAccess access, ConsoleMessages messages) {
+	UserPagesController(AccountService accounts, UnitService units, ConsoleMessages messages) {
 		this.accounts = accounts;
 		this.units = units;
-		this.access = access;
 		this.messages = messages;
 	}
 
 	@GetMapping
-	Mono<Rendering> list(@RequestParam(required = false) String created,
+	Mono<Rendering> list(Access access, @RequestParam(required = false) String created,
 			@RequestParam(required = false) String changed) {
-		return manager().flatMap((access) -> listPage(access, UserForm.blank(), Map.of(), HttpStatus.OK))
+		return manager(access).flatMap((manager) -> listPage(access, UserForm.blank(), Map.of(), HttpStatus.OK))
 			.map((page) -> page.modelAttribute("created", (created != null) ? created : "")
 				.modelAttribute("changed", (changed != null) ? changed : "")
 				.build());
 	}
 
 	@PostMapping
-	Mono<Rendering> create(ServerWebExchange exchange) {
-		return Mono.zip(manager(), exchange.getFormData()).flatMap((loaded) -> {
+	Mono<Rendering> create(Access manager, ServerWebExchange exchange) {
+		return Mono.zip(manager(manager), exchange.getFormData()).flatMap((loaded) -> {
 			Access access = loaded.getT1();
 			UserForm form = UserForm.read(loaded.getT2());
 			String unit = (Role.of(form.role()) == Role.ADMINISTRATOR) ? null : blankToNull(form.unit());
@@ -77,14 +72,14 @@ class UserPagesController {
 	}
 
 	@GetMapping("/{id}")
-	Mono<Rendering> editForm(@PathVariable long id) {
-		return manager().flatMap((access) -> this.accounts.find(access, id)
+	Mono<Rendering> editForm(Access manager, @PathVariable long id) {
+		return manager(manager).flatMap((access) -> this.accounts.find(access, id)
 			.flatMap((member) -> editPage(access, member, UserForm.of(member), Map.of(), HttpStatus.OK)));
 	}
 
 	@PostMapping("/{id}")
-	Mono<Rendering> change(@PathVariable long id, ServerWebExchange exchange) {
-		return Mono.zip(manager(), exchange.getFormData()).flatMap((loaded) -> {
+	Mono<Rendering> change(Access manager, @PathVariable long id, ServerWebExchange exchange) {
+		return Mono.zip(manager(manager), exchange.getFormData()).flatMap((loaded) -> {
 			Access access = loaded.getT1();
 			MultiValueMap<String, String> data = loaded.getT2();
 			UserForm form = UserForm.read(data);
@@ -121,12 +116,8 @@ class UserPagesController {
 		return Mono.just(this.messages.byField(List.of(new FieldProblem(field, code, ex.getMessage()))));
 	}
 
-	private Mono<Access> manager() {
-		return this.access.current().doOnNext((access) -> {
-			if (access.member().role() == Role.VIEWER) {
-				throw Access.forbidden();
-			}
-		});
+	private Mono<Access> manager(Access access) {
+		return this.accounts.checkManage(access).thenReturn(access);
 	}
 
 	private Mono<Rendering.Builder<?>> listPage(Access access, UserForm form, Map<String, String> errors,
@@ -164,22 +155,18 @@ class UserPagesController {
 	/**
 	 * The roles the member may grant: all for administrators, else all but administrator.
 	 */
-	private static List<UnitPagesController.Choice> roleChoices(Access access) {
-		var roles = new ArrayList<UnitPagesController.Choice>();
-		for (Role role : Role.values()) {
-			if (access.administrator() || role != Role.ADMINISTRATOR) {
-				roles.add(new UnitPagesController.Choice(role.code(), role.label()));
-			}
-		}
-		return roles;
+	private List<UnitPagesController.Choice> roleChoices(Access access) {
+		return this.accounts.grantableRoles(access)
+			.stream()
+			.map((role) -> new UnitPagesController.Choice(role.code(), role.label()))
+			.toList();
 	}
 
 	/**
 	 * The units the member manages, as a tree.
 	 */
 	private Mono<List<UnitPagesController.Choice>> unitChoices(Access access) {
-		return this.units.findAll()
-			.filter((unit) -> access.canManage(unit.id()))
+		return this.units.findManaged(access)
 			.collectList()
 			.map((units) -> UnitTree.of(units)
 				.stream()

@@ -1,5 +1,7 @@
 package vn.hailong.indicator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A figure as entered: counts of one unit for one reported indicator and period.
  *
@@ -10,5 +12,6 @@ package vn.hailong.indicator;
  * @param denominator how many in all
  * @param note a remark, or null
  */
-public record FigureInput(String indicator, String unit, String period, Long numerator, Long denominator, String note) {
+public record FigureInput(@Nullable String indicator, @Nullable String unit, @Nullable String period,
+		@Nullable Long numerator, @Nullable Long denominator, @Nullable String note) {
 }

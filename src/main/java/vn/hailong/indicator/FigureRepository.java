@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 /**
  * Reads and writes reported figures.

@@ -1,10 +1,15 @@
 package vn.hailong.indicator;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -13,15 +18,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import vn.hailong.campaign.Period;
+import vn.hailong.access.Access;
+import vn.hailong.access.Role;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.period.Period;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
 /**
- * Takes the counts units report for an indicator and a period: checked whole, stored
- * whole, a correction replacing the earlier figure and keeping it in the history.
+ * Takes the counts units report for an indicator and a period: checked against the
+ * member's units, checked whole, stored whole with its audit entries in one transaction,
+ * a correction replacing the earlier figure and keeping it in the history.
  */
 @Service
 public class FigureService {
@@ -34,8 +43,12 @@ public class FigureService {
 
 	private final TransactionalOperator transaction;
 
-	FigureService(FigureRepository figures, PlanService plans, UnitService units, TransactionalOperator transaction) {
+	private final AuditLog audit;
+
+	FigureService(FigureRepository figures, PlanService plans, UnitService units, TransactionalOperator transaction,
+			AuditLog audit) {
 		this.figures = figures;
+		this.audit = audit;
 		this.plans = plans;
 		this.units = units;
 		this.transaction = transaction;
@@ -52,12 +65,123 @@ public class FigureService {
 	}
 
 	/**
+	 * The figures of a plan for units the member reads.
+	 * @param access the signed-in member
+	 * @param code the plan's code
+	 * @param history whether superseded figures are included
+	 * @return the figures, in the plan's indicator order; an error {@code not-found}
+	 */
+	public Flux<ReportedFigure> find(Access access, String code, boolean history) {
+		return find(code, history).filter((figure) -> access.canRead(figure.unit()));
+	}
+
+	/**
+	 * Checks and stores figures for a plan, for units the member manages, and records
+	 * {@code figures.entered} for each, all in one transaction.
+	 * @param access the signed-in member
+	 * @param code the plan's code
+	 * @param inputs the figures
+	 * @return the stored figures; an error {@code outside-scope} or {@code forbidden} for
+	 * a unit the member does not manage, {@code not-found}, {@code invalid-request}
+	 * naming every offending field (as {@code [i].field}), or a 409 for an overlapping
+	 * period
+	 */
+	public Mono<List<ReportedFigure>> enter(Access access, String code, List<FigureInput> inputs) {
+		return Mono
+			.fromRunnable(() -> inputs.stream()
+				.map(FigureInput::unit)
+				.filter((unit) -> unit != null)
+				.distinct()
+				.forEach(access::requireManage))
+			.then(Mono.defer(() -> enter(code, inputs)))
+			.flatMap((stored) -> Flux.fromIterable(stored)
+				.concatMap((figure) -> this.audit.recordAtUnit("figures.entered", "reported-figure",
+						Long.toString(figure.id()), figure.unit(),
+						Map.of("plan", code, "indicator", figure.indicator(), "period", figure.period().toString(),
+								"numerator", figure.numerator(), "denominator", figure.denominator())))
+				.then(Mono.just(stored)))
+			.as(this.transaction::transactional);
+	}
+
+	/**
+	 * Where the member enters figures of a plan: its indicators reported as figures and
+	 * the units within its scope the member manages.
+	 * @param access the signed-in member
+	 * @param code the plan's code
+	 * @param asked the unit asked for, or {@code null} for the member's first
+	 * @return the desk; an error {@code not-found}, {@code outside-scope} or
+	 * {@code forbidden} (a unit the member does not manage, or a member who manages no
+	 * unit of the plan), or {@code invalid-request} on {@code unit} for a unit outside
+	 * the plan
+	 */
+	public Mono<FigureDesk> desk(Access access, String code, @Nullable String asked) {
+		return Mono.fromRunnable(() -> {
+			if (asked != null) {
+				access.requireManage(asked);
+			}
+			else if (access.member().role() == Role.VIEWER) {
+				throw Access.forbidden();
+			}
+		}).then(this.plans.find(code)).zipWith(this.units.findAll().collectList()).map((found) -> {
+			Plan plan = found.getT1();
+			var managed = new LinkedHashSet<String>();
+			for (Unit unit : treeOrder(found.getT2(), plan.unit())) {
+				if (access.canManage(unit.code())) {
+					managed.add(unit.code());
+				}
+			}
+			if (asked != null && !managed.contains(asked)) {
+				throw ApiException.invalid("unit", "outside-plan",
+						"Unit " + asked + " lies outside the scope of plan " + plan.code());
+			}
+			if (managed.isEmpty()) {
+				throw Access.forbidden();
+			}
+			var indicators = plan.indicators().stream().filter((indicator) -> !indicator.bySurvey()).toList();
+			return new FigureDesk(plan, indicators, managed, (asked != null) ? asked : managed.iterator().next());
+		});
+	}
+
+	/**
+	 * Units depth first, children by code, from {@code top} (or from every root).
+	 */
+	private static List<Unit> treeOrder(List<Unit> all, @Nullable String top) {
+		var children = new HashMap<String, List<Unit>>();
+		var codes = new HashSet<String>();
+		all.forEach((unit) -> codes.add(unit.code()));
+		var roots = new ArrayList<Unit>();
+		for (Unit unit : all) {
+			if (unit.parent() != null && codes.contains(unit.parent())) {
+				children.computeIfAbsent(unit.parent(), (key) -> new ArrayList<>()).add(unit);
+			}
+			else if (top == null) {
+				roots.add(unit);
+			}
+			if (unit.code().equals(top)) {
+				roots.add(unit);
+			}
+		}
+		var ordered = new ArrayList<Unit>();
+		var stack = new ArrayDeque<Unit>();
+		roots.stream().sorted(Comparator.comparing(Unit::code).reversed()).forEach(stack::push);
+		while (!stack.isEmpty()) {
+			Unit unit = stack.pop();
+			ordered.add(unit);
+			children.getOrDefault(unit.code(), List.of())
+				.stream()
+				.sorted(Comparator.comparing(Unit::code).reversed())
+				.forEach(stack::push);
+		}
+		return ordered;
+	}
+
+	/**
 	 * Checks and stores figures for a plan.
 	 * @param code the plan's code
 	 * @param inputs the figures
 	 * @return the stored figures
 	 */
-	public Mono<List<ReportedFigure>> enter(String code, List<FigureInput> inputs) {
+	Mono<List<ReportedFigure>> enter(String code, List<FigureInput> inputs) {
 		return this.plans.find(code)
 			.flatMap((plan) -> this.units.findAll()
 				.collectMap(Unit::code)

@@ -3,6 +3,8 @@ package vn.hailong.indicator;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An administrative-reform plan and its indicators.
  *
@@ -16,8 +18,8 @@ import java.util.Optional;
  * this unit and the units below it (all units when null)
  * @param indicators the indicators in the plan's order
  */
-public record Plan(long id, String code, String issuer, int year, String title, String source, String unit,
-		List<Indicator> indicators) {
+public record Plan(long id, String code, String issuer, int year, String title, @Nullable String source,
+		@Nullable String unit, List<Indicator> indicators) {
 
 	public Plan {
 		indicators = List.copyOf(indicators);

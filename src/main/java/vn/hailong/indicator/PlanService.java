@@ -2,6 +2,7 @@ package vn.hailong.indicator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.hailong.access.Access;
+import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.template.Item;
@@ -34,8 +37,12 @@ public class PlanService {
 
 	private final TransactionalOperator transaction;
 
-	PlanService(PlanRepository plans, TemplateCatalog templates, UnitService units, TransactionalOperator transaction) {
+	private final AuditLog audit;
+
+	PlanService(PlanRepository plans, TemplateCatalog templates, UnitService units, TransactionalOperator transaction,
+			AuditLog audit) {
 		this.plans = plans;
+		this.audit = audit;
 		this.templates = templates;
 		this.units = units;
 		this.transaction = transaction;
@@ -55,6 +62,45 @@ public class PlanService {
 	}
 
 	/**
+	 * Checks that the member may import plans.
+	 * @param access the signed-in member
+	 * @return empty; an error {@code forbidden} for anyone but an administrator
+	 */
+	public Mono<Void> checkImport(Access access) {
+		return Mono.fromRunnable(access::requireAdministrator);
+	}
+
+	/**
+	 * Whether the member may import plans, for offering the form.
+	 * @param access the signed-in member
+	 * @return {@code true} for administrators
+	 */
+	public boolean mayImport(Access access) {
+		return access.administrator();
+	}
+
+	/**
+	 * Reads, checks and stores a plan (administrators only), as
+	 * {@link #importPlan(String, boolean)} does, and records {@code plan.imported} in the
+	 * same transaction.
+	 * @param access the signed-in member
+	 * @param text the plan as YAML or JSON
+	 * @param json whether the text is JSON
+	 * @return the plan as stored and whether it is new; an error {@code forbidden},
+	 * {@code invalid-request} naming the fields, or {@code conflict}
+	 */
+	public Mono<Imported> importPlan(Access access, String text, boolean json) {
+		return checkImport(access).then(Mono.defer(() -> importPlan(text, json)))
+			.flatMap(
+					(imported) -> this.audit
+						.record("plan.imported", "plan", imported.plan().code(),
+								Map.of("created", imported.created(), "indicators",
+										imported.plan().indicators().size()))
+						.thenReturn(imported))
+			.as(this.transaction::transactional);
+	}
+
+	/**
 	 * Reads, checks and stores a plan, replacing the one with the same code: its
 	 * indicators are matched by reference, and one that has reported figures cannot be
 	 * dropped.
@@ -62,7 +108,7 @@ public class PlanService {
 	 * @param json whether the text is JSON
 	 * @return the stored plan and whether it is new
 	 */
-	public Mono<Imported> importPlan(String text, boolean json) {
+	Mono<Imported> importPlan(String text, boolean json) {
 		return Mono.fromCallable(() -> PlanReader.read(text, json))
 			.flatMap(this::checkReferences)
 			.flatMap((plan) -> save(plan)

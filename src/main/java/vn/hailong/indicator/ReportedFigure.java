@@ -2,9 +2,11 @@ package vn.hailong.indicator;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 /**
  * Counts a unit reported for an indicator and a period; a correction supersedes the
@@ -22,5 +24,5 @@ import vn.hailong.campaign.Period;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportedFigure(long id, String indicator, String unit, Period period, long numerator, long denominator,
-		String note, Instant enteredAt, Instant supersededAt) {
+		@Nullable String note, Instant enteredAt, @Nullable Instant supersededAt) {
 }

@@ -30,9 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 
-import vn.hailong.account.StaffAccess;
-import vn.hailong.audit.AuditLog;
-import vn.hailong.campaign.CampaignService;
+import vn.hailong.access.Access;
 
 /**
  * Issues invitation codes, answering in the format the client accepts (JSON, CSV, or
@@ -51,61 +49,43 @@ class InvitationController {
 
 	private final SurveyLinks links;
 
-	private final StaffAccess access;
-
-	private final CampaignService campaigns;
-
-	private final AuditLog audit;
-
-	InvitationController(InvitationService invitations, SurveyLinks links, StaffAccess access,
-			CampaignService campaigns, AuditLog audit) {
+	InvitationController(InvitationService invitations, SurveyLinks links) {
 		this.invitations = invitations;
 		this.links = links;
-		this.access = access;
-		this.campaigns = campaigns;
-		this.audit = audit;
 	}
 
 	/**
 	 * Issues codes for a unit the member manages, recording the batch (never the codes)
 	 * in the audit log.
 	 */
-	private Mono<InvitationService.Issued> issueFor(long campaign, InvitationRequest request, ServerHttpRequest http) {
-		return this.access.current().doOnNext((access) -> {
-			if (request.unit() != null) {
-				access.requireManage(request.unit());
-			}
-		})
-			.flatMap((access) -> this.invitations.issue(campaign, request, baseUrl(http)))
-			.flatMap((issued) -> this.audit
-				.record("invitations.issued", "campaign", Long.toString(campaign), issued.unit().id(),
-						java.util.Map.of("unit", issued.unit().code(), "count", issued.batch().codes().size()))
-				.thenReturn(issued));
+	private Mono<InvitationService.Issued> issueFor(Access access, long campaign, InvitationRequest request,
+			ServerHttpRequest http) {
+		return this.invitations.issue(access, campaign, request, baseUrl(http));
 	}
 
 	@PostMapping
 	@ResponseBody
-	Mono<ResponseEntity<IssuedBatch>> issue(@PathVariable long campaign, @RequestBody InvitationRequest request,
-			ServerHttpRequest http) {
-		return issueFor(campaign, request, http)
+	Mono<ResponseEntity<IssuedBatch>> issue(Access access, @PathVariable long campaign,
+			@RequestBody InvitationRequest request, ServerHttpRequest http) {
+		return issueFor(access, campaign, request, http)
 			.map((issued) -> created(campaign).contentType(MediaType.APPLICATION_JSON).body(issued.batch()));
 	}
 
 	@PostMapping(produces = "text/csv")
 	@ResponseBody
-	Mono<ResponseEntity<byte[]>> issueCsv(@PathVariable long campaign, @RequestBody InvitationRequest request,
-			ServerHttpRequest http) {
-		return issueFor(campaign, request, http).map((issued) -> created(campaign).contentType(TEXT_CSV)
+	Mono<ResponseEntity<byte[]>> issueCsv(Access access, @PathVariable long campaign,
+			@RequestBody InvitationRequest request, ServerHttpRequest http) {
+		return issueFor(access, campaign, request, http).map((issued) -> created(campaign).contentType(TEXT_CSV)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(fileName(issued.batch(), "csv")).build().toString())
 			.body(csv(issued.batch()).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@PostMapping(produces = MediaType.TEXT_HTML_VALUE)
-	Mono<Rendering> issueSlips(@PathVariable long campaign, @RequestBody InvitationRequest request,
+	Mono<Rendering> issueSlips(Access access, @PathVariable long campaign, @RequestBody InvitationRequest request,
 			@RequestParam(defaultValue = "vi") String lang, ServerHttpRequest http) {
 		String language = "en".equals(lang) ? "en" : "vi";
-		return issueFor(campaign, request, http).publishOn(Schedulers.boundedElastic())
+		return issueFor(access, campaign, request, http).publishOn(Schedulers.boundedElastic())
 			.map((issued) -> Rendering.view("invitation/slips")
 				.modelAttribute("lang", language)
 				.modelAttribute("title", issued.campaign().name())
@@ -124,11 +104,8 @@ class InvitationController {
 
 	@GetMapping
 	@ResponseBody
-	Mono<InvitationSummary> summary(@PathVariable long campaign) {
-		return this.access.current()
-			.zipWith(this.campaigns.find(campaign))
-			.doOnNext((found) -> found.getT1().requireReadAnyOf(found.getT2().units()))
-			.then(this.invitations.summary(campaign));
+	Mono<InvitationSummary> summary(Access access, @PathVariable long campaign) {
+		return this.invitations.summary(access, campaign);
 	}
 
 	private static ResponseEntity.BodyBuilder created(long campaign) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import vn.hailong.access.Access;
+import vn.hailong.audit.AuditLog;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
@@ -45,9 +48,12 @@ public class InvitationService {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final AuditLog audit;
+
 	InvitationService(InvitationRepository invitations, CampaignService campaigns, UnitService units,
-			TransactionalOperator transaction) {
+			TransactionalOperator transaction, AuditLog audit) {
 		this.invitations = invitations;
+		this.audit = audit;
 		this.campaigns = campaigns;
 		this.units = units;
 		this.transaction = transaction;
@@ -73,6 +79,42 @@ public class InvitationService {
 	}
 
 	/**
+	 * Issues a batch of codes for a unit the member manages, and records the batch (never
+	 * the codes) in the audit log, in one transaction.
+	 * @param access the signed-in member
+	 * @param campaignId the campaign's id
+	 * @param request the unit and the number of codes
+	 * @param baseUrl the service's public address, without a trailing slash
+	 * @return the batch with its codes and links, after the commit; or an error:
+	 * {@code outside-scope}, {@code forbidden}, {@code not-found},
+	 * {@code invalid-request} naming the fields, {@code campaign-not-invitation} or
+	 * {@code campaign-state}
+	 */
+	Mono<Issued> issue(Access access, long campaignId, InvitationRequest request, String baseUrl) {
+		return Mono.fromRunnable(() -> {
+			if (request.unit() != null) {
+				access.requireManage(request.unit());
+			}
+		})
+			.then(Mono.defer(() -> issue(campaignId, request, baseUrl)))
+			.flatMap((issued) -> this.audit
+				.record("invitations.issued", "campaign", Long.toString(campaignId), issued.unit().id(),
+						Map.of("unit", issued.unit().code(), "count", issued.batch().codes().size()))
+				.thenReturn(issued))
+			.as(this.transaction::transactional);
+	}
+
+	/**
+	 * Counts the codes issued and spent per unit of a campaign the member reads.
+	 * @param access the signed-in member
+	 * @param campaignId the campaign's id
+	 * @return the counts; an error {@code not-found} or {@code outside-scope}
+	 */
+	Mono<InvitationSummary> summary(Access access, long campaignId) {
+		return this.campaigns.find(access, campaignId).then(summary(campaignId));
+	}
+
+	/**
 	 * Issues a batch of codes for one unit of an invitation campaign in draft or open.
 	 * @param campaignId the campaign's id
 	 * @param request the unit and the number of codes
@@ -81,7 +123,7 @@ public class InvitationService {
 	 * {@code not-found}, {@code invalid-request} naming the fields,
 	 * {@code campaign-not-invitation} or {@code campaign-state}
 	 */
-	Mono<Issued> issue(long campaignId, InvitationRequest request, String baseUrl) {
+	private Mono<Issued> issue(long campaignId, InvitationRequest request, String baseUrl) {
 		return this.campaigns.find(campaignId).flatMap((campaign) -> {
 			check(campaign, request);
 			return this.units.find(request.unit())
@@ -97,7 +139,7 @@ public class InvitationService {
 	 * @param campaignId the campaign's id
 	 * @return the counts, or an error {@code not-found}
 	 */
-	Mono<InvitationSummary> summary(long campaignId) {
+	private Mono<InvitationSummary> summary(long campaignId) {
 		return this.campaigns.find(campaignId)
 			.flatMap((campaign) -> this.invitations.summary(campaign.id()).collectList())
 			.map((units) -> new InvitationSummary(campaignId,

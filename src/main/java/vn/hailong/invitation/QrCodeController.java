@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.system.ApiException;
@@ -41,36 +41,27 @@ class QrCodeController {
 
 	private final SurveyLinks links;
 
-	private final StaffAccess access;
-
-	QrCodeController(CampaignService campaigns, SurveyLinks links, StaffAccess access) {
+	QrCodeController(CampaignService campaigns, SurveyLinks links) {
 		this.campaigns = campaigns;
 		this.links = links;
-		this.access = access;
 	}
 
 	@GetMapping("/qr.svg")
-	Mono<ResponseEntity<byte[]>> svg(@PathVariable long campaign, @PathVariable String unit,
+	Mono<ResponseEntity<byte[]>> svg(Access access, @PathVariable long campaign, @PathVariable String unit,
 			@RequestParam(required = false) String size, ServerHttpRequest request) {
-		return surveyed(campaign, unit).map((found) -> download(found, unit, "svg", SVG,
-				QrCodes.svgDocument(this.links.survey(request, campaign, unit), size(size))
-					.getBytes(StandardCharsets.UTF_8)));
+		return this.campaigns.findSurveying(access, campaign, unit)
+			.map((found) -> download(found, unit, "svg", SVG,
+					QrCodes.svgDocument(this.links.survey(request, campaign, unit), size(size))
+						.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@GetMapping("/qr.png")
-	Mono<ResponseEntity<byte[]>> png(@PathVariable long campaign, @PathVariable String unit,
+	Mono<ResponseEntity<byte[]>> png(Access access, @PathVariable long campaign, @PathVariable String unit,
 			@RequestParam(required = false) String size, ServerHttpRequest request) {
-		return surveyed(campaign, unit).publishOn(Schedulers.boundedElastic())
+		return this.campaigns.findSurveying(access, campaign, unit)
+			.publishOn(Schedulers.boundedElastic())
 			.map((found) -> download(found, unit, "png", MediaType.IMAGE_PNG,
 					QrCodes.png(this.links.survey(request, campaign, unit), size(size))));
-	}
-
-	private Mono<Campaign> surveyed(long campaign, String unit) {
-		return this.access.current()
-			.doOnNext((access) -> access.requireRead(unit))
-			.then(this.campaigns.find(campaign))
-			.filter((found) -> found.surveys(unit))
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit of campaign " + campaign, unit)));
 	}
 
 	private static int size(String size) {

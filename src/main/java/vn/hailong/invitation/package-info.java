@@ -3,4 +3,7 @@
  * as hashes, each admitting one response; and the public link of each unit with its QR
  * code.
  */
+@NullMarked
 package vn.hailong.invitation;
+
+import org.jspecify.annotations.NullMarked;

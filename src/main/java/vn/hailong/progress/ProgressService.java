@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
@@ -65,11 +66,12 @@ public class ProgressService {
 	/**
 	 * Counts one campaign's responses.
 	 * @param campaignId the campaign's id
-	 * @param readable tells which units (by id) the reader may see
+	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the progress over the readable units; or an error {@code not-found}, or
 	 * {@code outside-scope} when the reader may see none of the campaign's units
 	 */
-	public Mono<CampaignProgress> progress(long campaignId, LongPredicate readable) {
+	public Mono<CampaignProgress> progress(Access access, long campaignId) {
+		LongPredicate readable = access::canRead;
 		return this.campaigns.find(campaignId).flatMap((campaign) -> count(List.of(campaign), readable)).map((all) -> {
 			if (all.isEmpty()) {
 				throw outsideScope(campaignId);
@@ -82,11 +84,12 @@ public class ProgressService {
 	 * Counts the responses of the campaigns a reader may see: the open ones first
 	 * (closing soonest first), then the drafts (opening soonest first), then the
 	 * {@value #RECENTLY_CLOSED} closed most recently.
-	 * @param readable tells which units (by id) the reader may see
+	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the progress of each campaign with at least one readable unit, over its
 	 * readable units
 	 */
-	public Mono<List<CampaignProgress>> dashboard(LongPredicate readable) {
+	public Mono<List<CampaignProgress>> dashboard(Access access) {
+		LongPredicate readable = access::canRead;
 		return this.campaigns.findAll()
 			.collectList()
 			.flatMap((all) -> this.counts.units(all.stream().map(Campaign::id).toList())
@@ -127,11 +130,12 @@ public class ProgressService {
 	 * all its units; each stream shows the units its reader may see. Checks the scope
 	 * first, so that a refusal comes before the stream starts.
 	 * @param campaignIds the campaigns, at most {@value #MAX_CAMPAIGNS}
-	 * @param readable tells which units (by id) the reader may see
+	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the stream, which never completes by itself; or an error
 	 * {@code invalid-request}, {@code not-found} or {@code outside-scope}
 	 */
-	public Mono<Flux<CampaignProgress>> live(Collection<Long> campaignIds, LongPredicate readable) {
+	public Mono<Flux<CampaignProgress>> live(Access access, Collection<Long> campaignIds) {
+		LongPredicate readable = access::canRead;
 		Set<Long> ids = new LinkedHashSet<>(campaignIds);
 		if (ids.isEmpty() || ids.size() > MAX_CAMPAIGNS) {
 			return Mono.error(ApiException.invalid("campaign", "count",

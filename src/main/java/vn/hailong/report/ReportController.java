@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 import vn.hailong.system.ApiException;
 
 /**
@@ -31,54 +31,53 @@ class ReportController {
 
 	private final ReportService reports;
 
-	private final StaffAccess access;
-
 	private final MethodStatement methods;
 
-	ReportController(ReportService reports, StaffAccess access, MessageSource messages) {
+	ReportController(ReportService reports, MessageSource messages) {
 		this.reports = reports;
-		this.access = access;
 		this.methods = new MethodStatement(messages, Locale.ENGLISH);
 	}
 
-	private Mono<Report> report(String code, String period, Double confidence, String unit) {
+	private Mono<Report> report(Access access, String code, String period, Double confidence, String unit) {
 		var query = new ReportQuery(code, period, confidence, unit);
-		return this.access.current().flatMap((access) -> this.reports.report(access, query));
+		return this.reports.report(access, query);
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<Report> json(@PathVariable String code, @RequestParam(required = false) String period,
+	Mono<Report> json(Access access, @PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
-		return report(code, period, confidence, unit);
+		return report(access, code, period, confidence, unit);
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", params = "format")
-	Mono<ResponseEntity<?>> download(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit,
-			@RequestParam String format) {
+	Mono<ResponseEntity<?>> download(Access access, @PathVariable String code,
+			@RequestParam(required = false) String period, @RequestParam(required = false) Double confidence,
+			@RequestParam(required = false) String unit, @RequestParam String format) {
 		return switch (format) {
-			case "json" -> json(code, period, confidence, unit).map(ResponseEntity::ok);
-			case "csv" -> file(code, period, confidence, unit, "csv");
-			case "xlsx" -> file(code, period, confidence, unit, "xlsx");
+			case "json" -> json(access, code, period, confidence, unit).map(ResponseEntity::ok);
+			case "csv" -> file(access, code, period, confidence, unit, "csv");
+			case "xlsx" -> file(access, code, period, confidence, unit, "xlsx");
 			default -> Mono.error(ApiException.invalid("format", "unknown", "Use one of json, csv, xlsx"));
 		};
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report", produces = "text/csv")
-	Mono<ResponseEntity<?>> csv(@PathVariable String code, @RequestParam(required = false) String period,
+	Mono<ResponseEntity<?>> csv(Access access, @PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
-		return file(code, period, confidence, unit, "csv");
+		return file(access, code, period, confidence, unit, "csv");
 	}
 
 	@GetMapping(path = "/api/v1/plans/{code}/report",
 			produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	Mono<ResponseEntity<?>> xlsx(@PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Double confidence, @RequestParam(required = false) String unit) {
-		return file(code, period, confidence, unit, "xlsx");
+	Mono<ResponseEntity<?>> xlsx(Access access, @PathVariable String code,
+			@RequestParam(required = false) String period, @RequestParam(required = false) Double confidence,
+			@RequestParam(required = false) String unit) {
+		return file(access, code, period, confidence, unit, "xlsx");
 	}
 
-	private Mono<ResponseEntity<?>> file(String code, String period, Double confidence, String unit, String format) {
-		return report(code, period, confidence, unit).publishOn(Schedulers.boundedElastic()).map((report) -> {
+	private Mono<ResponseEntity<?>> file(Access access, String code, String period, Double confidence, String unit,
+			String format) {
+		return report(access, code, period, confidence, unit).publishOn(Schedulers.boundedElastic()).map((report) -> {
 			boolean csv = "csv".equals(format);
 			byte[] body = csv ? ReportExport.csv(report, this.methods) : ReportExport.xlsx(report, this.methods);
 			String name = report.plan() + "-" + report.period()

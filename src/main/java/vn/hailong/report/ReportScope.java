@@ -2,7 +2,7 @@ package vn.hailong.report;
 
 import org.jspecify.annotations.Nullable;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 
 /**
  * Which unit's subtree a member's report covers: administrators choose any unit (or the

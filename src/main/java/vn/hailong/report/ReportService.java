@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import vn.hailong.account.Access;
-import vn.hailong.campaign.Period;
+import vn.hailong.access.Access;
+import vn.hailong.period.Period;
 import vn.hailong.indicator.Indicator;
 import vn.hailong.indicator.Plan;
 import vn.hailong.indicator.PlanService;

@@ -3,6 +3,8 @@ package vn.hailong.response;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Answer counts of a campaign, per item over all units and per unit.
  *
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param overall the counts over all units
  * @param units the counts of each surveyed unit
  */
-public record CampaignResults(long campaign, String template, int templateVersion, Counts overall,
+public record CampaignResults(long campaign, String template, int templateVersion, @Nullable Counts overall,
 		List<UnitCounts> units) {
 
 	/**

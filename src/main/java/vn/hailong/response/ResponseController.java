@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
-import vn.hailong.account.StaffAccess;
-import vn.hailong.campaign.CampaignService;
+import vn.hailong.access.Access;
 import vn.hailong.guard.BrowserMarkers;
 import vn.hailong.guard.ClientKeys;
 import vn.hailong.guard.SubmissionContext;
@@ -33,18 +32,11 @@ class ResponseController {
 
 	private final ClientKeys clients;
 
-	private final CampaignService campaigns;
-
-	private final StaffAccess access;
-
-	ResponseController(IntakeService intake, ResultsService results, BrowserMarkers markers, ClientKeys clients,
-			CampaignService campaigns, StaffAccess access) {
+	ResponseController(IntakeService intake, ResultsService results, BrowserMarkers markers, ClientKeys clients) {
 		this.intake = intake;
 		this.results = results;
 		this.markers = markers;
 		this.clients = clients;
-		this.campaigns = campaigns;
-		this.access = access;
 	}
 
 	/**
@@ -68,17 +60,8 @@ class ResponseController {
 	 * the others.
 	 */
 	@GetMapping("/results")
-	Mono<CampaignResults> results(@PathVariable long campaign) {
-		return this.access.current().zipWith(this.campaigns.find(campaign)).flatMap((found) -> {
-			var access = found.getT1();
-			var units = found.getT2().units();
-			access.requireReadAnyOf(units);
-			boolean all = units.stream().allMatch(access::canRead);
-			return this.results.results(campaign)
-				.map((results) -> all ? results
-						: new CampaignResults(results.campaign(), results.template(), results.templateVersion(), null,
-								results.units().stream().filter((unit) -> access.canRead(unit.unit())).toList()));
-		});
+	Mono<CampaignResults> results(Access access, @PathVariable long campaign) {
+		return this.results.results(access, campaign);
 	}
 
 }

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.template.ChoiceOption;
@@ -31,6 +32,24 @@ public class ResultsService {
 	ResultsService(CampaignService campaigns, ResponseRepository responses) {
 		this.campaigns = campaigns;
 		this.responses = responses;
+	}
+
+	/**
+	 * Counts a campaign's answers as the member may see them: every unit's counts and the
+	 * overall counts for a member who reads all of the campaign's units; otherwise only
+	 * the units in scope, without the overall counts that would include the others.
+	 * @param access the signed-in member
+	 * @param campaignId the campaign's id
+	 * @return the counts; an error {@code not-found}, or {@code outside-scope} when the
+	 * member reads none of its units
+	 */
+	public Mono<CampaignResults> results(Access access, long campaignId) {
+		return this.campaigns.find(access, campaignId).flatMap((campaign) -> {
+			boolean all = campaign.units().stream().allMatch(access::canRead);
+			return results(campaignId).map((results) -> all ? results
+					: new CampaignResults(results.campaign(), results.template(), results.templateVersion(), null,
+							results.units().stream().filter((unit) -> access.canRead(unit.unit())).toList()));
+		});
 	}
 
 	/**

@@ -11,4 +11,7 @@
  * data is and merged afterwards; every result record holds finite numbers only, whatever
  * the input, with the behaviour on empty and degenerate input documented on each method.
  */
+@NullMarked
 package vn.hailong.statistics;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * JavaScript, and the script and service worker that make it work section by section,
  * resume after a reload and send once the network returns.
  */
+@NullMarked
 package vn.hailong.survey;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package vn.hailong.unit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A node of the organisation tree.
  *
@@ -11,5 +13,5 @@ package vn.hailong.unit;
  * @param population pupils enrolled, or procedures handled per year; used for sample
  * sizes and weights
  */
-public record Unit(long id, String code, String name, UnitLevel level, String parent, int population) {
+public record Unit(long id, String code, String name, UnitLevel level, @Nullable String parent, int population) {
 }

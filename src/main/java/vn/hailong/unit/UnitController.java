@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.Access;
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 
 /**
  * The JSON API for units: create one, import many from JSON or CSV (administrators), list
@@ -28,42 +27,34 @@ class UnitController {
 
 	private final UnitService units;
 
-	private final StaffAccess access;
-
-	UnitController(UnitService units, StaffAccess access) {
+	UnitController(UnitService units) {
 		this.units = units;
-		this.access = access;
 	}
 
 	@GetMapping
-	Flux<Unit> list() {
-		return this.access.current()
-			.flatMapMany((access) -> this.units.findAll().filter((unit) -> access.canRead(unit.id())));
+	Flux<Unit> list(Access access) {
+		return this.units.findAll(access);
 	}
 
 	@GetMapping("/{code}")
-	Mono<Unit> get(@PathVariable String code) {
-		return this.access.current()
-			.flatMap((access) -> this.units.find(code).doOnNext((unit) -> access.requireRead(unit.id())));
+	Mono<Unit> get(Access access, @PathVariable String code) {
+		return this.units.find(access, code);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<Unit>> create(@RequestBody UnitInput input) {
-		return this.access.current()
-			.flatMap((access) -> this.units.create(access, input))
+	Mono<ResponseEntity<Unit>> create(Access access, @RequestBody UnitInput input) {
+		return this.units.create(access, input)
 			.map((unit) -> ResponseEntity.created(URI.create("/api/v1/units/" + unit.code())).body(unit));
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<UnitService.ImportResult> importJson(@RequestBody List<UnitInput> inputs) {
-		return this.access.current().flatMap((access) -> this.units.importAll(access, inputs));
+	Mono<UnitService.ImportResult> importJson(Access access, @RequestBody List<UnitInput> inputs) {
+		return this.units.importAll(access, inputs);
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
-	Mono<UnitService.ImportResult> importCsv(@RequestBody(required = false) String csv) {
-		return this.access.current()
-			.doOnNext(Access::requireAdministrator)
-			.flatMap((access) -> this.units.importAll(access, UnitCsv.read(csv)));
+	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) String csv) {
+		return this.units.importCsv(access, csv);
 	}
 
 }

@@ -1,5 +1,7 @@
 package vn.hailong.unit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A unit as given to create or import, before it is checked.
  *
@@ -9,5 +11,6 @@ package vn.hailong.unit;
  * @param parent the parent unit's code, or null
  * @param population pupils enrolled, or procedures handled per year
  */
-public record UnitInput(String code, String name, String level, String parent, Integer population) {
+public record UnitInput(@Nullable String code, @Nullable String name, @Nullable String level, @Nullable String parent,
+		@Nullable Integer population) {
 }

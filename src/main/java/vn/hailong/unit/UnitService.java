@@ -13,10 +13,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates, imports and finds units; an import is checked whole and stored whole, or not
@@ -41,6 +43,64 @@ public class UnitService {
 
 	public Flux<Unit> findAll() {
 		return this.units.findAll();
+	}
+
+	/**
+	 * The units the member reads.
+	 * @param access the signed-in member
+	 * @return the units, by code
+	 */
+	public Flux<Unit> findAll(Access access) {
+		return this.units.findAll().filter((unit) -> access.canRead(unit.id()));
+	}
+
+	/**
+	 * Finds a unit the member reads by code.
+	 * @param access the signed-in member
+	 * @param code the unit's code
+	 * @return the unit; an error {@code not-found} or {@code outside-scope}
+	 */
+	public Mono<Unit> find(Access access, String code) {
+		return find(code).doOnNext((unit) -> access.requireRead(unit.id()));
+	}
+
+	/**
+	 * The units the member manages.
+	 * @param access the signed-in member
+	 * @return the units, by code
+	 */
+	public Flux<Unit> findManaged(Access access) {
+		return this.units.findAll().filter((unit) -> access.canManage(unit.id()));
+	}
+
+	/**
+	 * Checks that the member may create and import units.
+	 * @param access the signed-in member
+	 * @return empty; an error {@code forbidden} for anyone but an administrator
+	 */
+	public Mono<Void> checkChange(Access access) {
+		return Mono.fromRunnable(access::requireAdministrator);
+	}
+
+	/**
+	 * Whether the member may create and import units, for offering the forms.
+	 * @param access the signed-in member
+	 * @return {@code true} for administrators
+	 */
+	public boolean mayChange(Access access) {
+		return access.administrator();
+	}
+
+	/**
+	 * Reads units from CSV and imports them (administrators only), as
+	 * {@link #importAll(Access, List)} does.
+	 * @param access the signed-in member
+	 * @param csv the units as CSV, header {@code code,name,level,parent,population}
+	 * @return how many units were created and updated; an error {@code forbidden}, or
+	 * {@code invalid-request} naming the rows and fields
+	 */
+	public Mono<ImportResult> importCsv(Access access, @Nullable String csv) {
+		return checkChange(access).then(Mono.defer(() -> importAll(access, UnitCsv.read(csv))));
 	}
 
 	/**

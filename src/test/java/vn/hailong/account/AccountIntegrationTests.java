@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.access.Role;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;

@@ -18,10 +18,8 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 import vn.hailong.StaffFixtures;
 import vn.hailong.IntegrationTest;
 
@@ -45,13 +45,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * survey.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class CampaignLaunchBrowserTests {
 
 	private static final Pattern PDF_PAGE = Pattern.compile("/Type\\s*/Page(?![s])");
 
 	private static final Pattern MEDIA_BOX = Pattern.compile("/MediaBox\\s*\\[\\s*0 0 ([0-9.]+) ([0-9.]+)\\s*\\]");
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -64,31 +65,12 @@ class CampaignLaunchBrowserTests {
 
 	private BrowserContext context;
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
-
 	@Test
 	void signsInLaunchesACampaignPrintsItsNoticeOnOneA4PageAndOpensTheReport() throws Exception {
 		var fixtures = new Fixtures(this.client, this.database);
 		List<String> units = fixtures.district();
 		String school = units.get(1);
-		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1000, 1400));
+		this.context = this.browsing.open(new Browser.NewContextOptions().setViewportSize(1000, 1400));
 		Page page = this.context.newPage();
 		String base = "http://localhost:" + this.port;
 		// the district office's manager: an administrator's pages hold every unit and

@@ -11,11 +11,9 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,11 +21,13 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * navigation and the launch form used with the keyboard alone, focus always visible.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class ConsoleAccessibilityBrowserTests {
 
 	/**
@@ -47,7 +48,7 @@ class ConsoleAccessibilityBrowserTests {
 	 */
 	private static final List<String> RULES = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -66,18 +67,6 @@ class ConsoleAccessibilityBrowserTests {
 
 	private BrowserContext context;
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@BeforeEach
 	void setUp() {
 		this.base = "http://localhost:" + this.port;
@@ -85,15 +74,8 @@ class ConsoleAccessibilityBrowserTests {
 		// a district office's manager: an administrator's pages hold every unit and
 		// campaign of the test run
 		this.username = new StaffFixtures(this.client).member(Role.UNIT_MANAGER, this.units.get(0));
-		this.context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
+		this.context = this.browsing
+			.open(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
 	}
 
 	@Test

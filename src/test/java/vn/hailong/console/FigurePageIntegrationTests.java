@@ -18,7 +18,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

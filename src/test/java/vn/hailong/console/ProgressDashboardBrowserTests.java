@@ -8,21 +8,21 @@ import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -31,9 +31,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * one EventSource and rewrites the numbers and the "Chậm" mark when a response arrives.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class ProgressDashboardBrowserTests {
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -45,25 +46,6 @@ class ProgressDashboardBrowserTests {
 	private DatabaseClient database;
 
 	private BrowserContext context;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
 
 	@Test
 	void updatesCountsAndBehindMarkLiveAsResponsesArrive() {
@@ -84,7 +66,7 @@ class ProgressDashboardBrowserTests {
 		// the district's manager: an administrator's dashboard holds every campaign of
 		// the test run
 		String username = new StaffFixtures(this.client).member(Role.UNIT_MANAGER, units.get(0));
-		this.context = chromium.browser().newContext();
+		this.context = this.browsing.open();
 		Page page = this.context.newPage();
 		Chromium.signIn(page, "http://localhost:" + this.port, username, StaffFixtures.PASSWORD);
 		var row = page.locator("#campaign-" + campaign + " tr[data-unit='" + school + "']");

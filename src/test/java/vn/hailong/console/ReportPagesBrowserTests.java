@@ -13,10 +13,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,11 +22,13 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,12 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and buttons.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class ReportPagesBrowserTests {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -54,25 +55,6 @@ class ReportPagesBrowserTests {
 	private WebTestClient client;
 
 	private BrowserContext context;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
-	}
 
 	@Test
 	void importsAPlanEntersFiguresAndPrintsTheReportOnA4() throws Exception {
@@ -99,8 +81,8 @@ class ReportPagesBrowserTests {
 		}
 		String username = new StaffFixtures(this.client).member(Role.ADMINISTRATOR, null);
 		String base = "http://localhost:" + this.port;
-		this.context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
+		this.context = this.browsing
+			.open(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
 		Page page = this.context.newPage();
 		Chromium.signIn(page, base, username, StaffFixtures.PASSWORD);
 

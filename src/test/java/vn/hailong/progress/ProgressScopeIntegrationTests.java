@@ -23,7 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,7 @@ import reactor.test.StepVerifier;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignAccess;
 import vn.hailong.campaign.CampaignState;
-import vn.hailong.campaign.Period;
+import vn.hailong.period.Period;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

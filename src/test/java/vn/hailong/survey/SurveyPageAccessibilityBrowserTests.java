@@ -9,17 +9,17 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
@@ -33,11 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or critical violation of any rule; plus keyboard use, touch targets and reflow.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class SurveyPageAccessibilityBrowserTests {
 
 	private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -54,30 +55,11 @@ class SurveyPageAccessibilityBrowserTests {
 
 	private BrowserContext context;
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@BeforeEach
 	void setUp() {
 		var fixtures = new Fixtures(this.client, this.database);
 		this.school = fixtures.district().get(1);
 		this.campaign = fixtures.openCampaign("phu-huynh-truong-cong-lap", List.of(this.school));
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -111,7 +93,7 @@ class SurveyPageAccessibilityBrowserTests {
 	 */
 	@Test
 	void plainFormAndItsServerErrorsHaveNoSeriousViolations() {
-		this.context = chromium.phone(true);
+		this.context = this.browsing.phone(true);
 		this.context.route("**/survey-*.js", Route::abort);
 		this.context.route("**/sw.js", Route::abort);
 		Page page = this.context.newPage();
@@ -160,7 +142,7 @@ class SurveyPageAccessibilityBrowserTests {
 
 	@Test
 	void reflowsWithoutSidewaysScrollingAt320CssPixels() {
-		this.context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(320, 256));
+		this.context = this.browsing.open(new Browser.NewContextOptions().setViewportSize(320, 256));
 		Page page = this.context.newPage();
 		page.navigate(url(""));
 		assertThat(page.locator("#progress-text")).hasText("Phần 1/7");
@@ -168,7 +150,7 @@ class SurveyPageAccessibilityBrowserTests {
 	}
 
 	private Page open(boolean javaScript, String query) {
-		this.context = chromium.phone(javaScript);
+		this.context = this.browsing.phone(javaScript);
 		Page page = this.context.newPage();
 		page.navigate(url(query));
 		return page;

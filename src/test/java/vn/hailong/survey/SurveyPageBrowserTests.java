@@ -7,17 +7,17 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import vn.hailong.BrowserExtension;
+import vn.hailong.BrowserExtension.Browsing;
 import vn.hailong.Chromium;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the plain form with JavaScript off.
  */
 @IntegrationTest
+@ExtendWith(BrowserExtension.class)
 class SurveyPageBrowserTests {
 
-	private static Chromium chromium;
+	private Browsing browsing;
 
 	@LocalServerPort
 	private int port;
@@ -52,30 +53,11 @@ class SurveyPageBrowserTests {
 
 	private BrowserContext context;
 
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@BeforeEach
 	void setUp() {
 		this.fixtures = new Fixtures(this.client, this.database);
 		this.school = this.fixtures.district().get(1);
 		this.campaign = this.fixtures.openCampaign("kiem-thu", List.of(this.school));
-	}
-
-	@AfterEach
-	void closeContext() {
-		if (this.context != null) {
-			this.context.close();
-		}
 	}
 
 	@Test
@@ -188,7 +170,7 @@ class SurveyPageBrowserTests {
 	}
 
 	private Page open(boolean javaScript) {
-		this.context = chromium.phone(javaScript);
+		this.context = this.browsing.phone(javaScript);
 		Page page = this.context.newPage();
 		page.navigate("http://localhost:" + this.port + "/s/" + this.campaign + "/" + this.school);
 		return page;

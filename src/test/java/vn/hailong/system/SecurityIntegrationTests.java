@@ -24,7 +24,7 @@ import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 import vn.hailong.StaffTestConfiguration;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +81,11 @@ class SecurityIntegrationTests {
 			.jsonPath("$.paths['/api/v1/campaigns/{id}/open']")
 			.exists()
 			.jsonPath("$.components.securitySchemes.token.scheme")
-			.isEqualTo("bearer");
+			.isEqualTo("bearer")
+			.jsonPath("$.paths['/api/v1/campaigns/{id}/open'].post.parameters[*].name")
+			.isEqualTo(java.util.List.of("id"))
+			.jsonPath("$.paths['/api/v1/units'].get.parameters")
+			.doesNotExist();
 		this.anonymous.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
 	}
 

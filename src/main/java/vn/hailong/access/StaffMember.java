@@ -1,6 +1,8 @@
-package vn.hailong.account;
+package vn.hailong.access;
 
 import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A staff account as pages and the API show it; never carries the password hash.
@@ -14,7 +16,7 @@ import java.time.Instant;
  * @param active whether the member may sign in
  * @param createdAt when the account was made
  */
-public record StaffMember(long id, String username, String displayName, Role role, Long unitId, String unitCode,
-		boolean active, Instant createdAt) {
+public record StaffMember(long id, String username, String displayName, Role role, @Nullable Long unitId,
+		@Nullable String unitCode, boolean active, Instant createdAt) {
 
 }

@@ -1,4 +1,4 @@
-package vn.hailong.system;
+package vn.hailong.account;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +52,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
-import vn.hailong.account.ApiTokenAuthentication;
-import vn.hailong.account.LoginThrottle;
 import vn.hailong.guard.ClientKeys;
 
 /**

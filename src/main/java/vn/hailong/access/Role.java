@@ -1,4 +1,4 @@
-package vn.hailong.account;
+package vn.hailong.access;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package vn.hailong.account;
+package vn.hailong.access;
 
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
 	private String passwordHash;
 
-	StaffPrincipal(long id, String username, Role role, boolean active, String passwordHash) {
+	public StaffPrincipal(long id, String username, Role role, boolean active, String passwordHash) {
 		this.id = id;
 		this.username = username;
 		this.role = role;

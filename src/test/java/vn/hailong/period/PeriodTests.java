@@ -1,4 +1,4 @@
-package vn.hailong.campaign;
+package vn.hailong.period;
 
 import java.time.LocalDate;
 

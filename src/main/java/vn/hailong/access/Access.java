@@ -1,8 +1,10 @@
-package vn.hailong.account;
+package vn.hailong.access;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 
@@ -17,7 +19,7 @@ import vn.hailong.system.ApiException;
  * (administrators)
  * @param unitCodes the codes of the same units; {@code null} means every unit
  */
-public record Access(StaffMember member, Set<Long> unitIds, Set<String> unitCodes) {
+public record Access(StaffMember member, @Nullable Set<Long> unitIds, @Nullable Set<String> unitCodes) {
 
 	public boolean administrator() {
 		return this.member.role() == Role.ADMINISTRATOR;

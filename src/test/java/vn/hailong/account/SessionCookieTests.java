@@ -1,4 +1,4 @@
-package vn.hailong.system;
+package vn.hailong.account;
 
 import java.lang.reflect.Constructor;
 import java.time.Clock;
