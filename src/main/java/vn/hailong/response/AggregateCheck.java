@@ -3,6 +3,8 @@ package vn.hailong.response;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of recomputing a campaign's aggregates from its stored answers.
  *
@@ -26,8 +28,8 @@ public record AggregateCheck(long campaign, long responses, List<Difference> dif
 	 * @param kept the kept sums by column, null when no row is kept
 	 * @param recomputed the recomputed sums by column, null when the answers give no row
 	 */
-	public record Difference(String kind, String unit, String key, Map<String, String> kept,
-			Map<String, String> recomputed) {
+	public record Difference(String kind, String unit, String key, Map<String, @Nullable String> kept,
+			Map<String, @Nullable String> recomputed) {
 	}
 
 }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.hailong.account.StaffAccess;
+import vn.hailong.access.Access;
 
 /**
  * The administrator's check of a campaign's aggregates against its stored answers.
@@ -17,16 +17,14 @@ class AggregateController {
 
 	private final AggregateService aggregates;
 
-	private final StaffAccess access;
-
-	AggregateController(AggregateService aggregates, StaffAccess access) {
+	AggregateController(AggregateService aggregates) {
 		this.aggregates = aggregates;
-		this.access = access;
 	}
 
 	@PostMapping("/api/v1/campaigns/{id}/aggregates/verify")
-	Mono<AggregateCheck> verify(@PathVariable long id, @RequestParam(defaultValue = "false") boolean repair) {
-		return this.access.current().flatMap((access) -> this.aggregates.verify(access, id, repair));
+	Mono<AggregateCheck> verify(Access access, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean repair) {
+		return this.aggregates.verify(access, id, repair);
 	}
 
 }

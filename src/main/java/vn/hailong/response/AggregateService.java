@@ -11,7 +11,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-import vn.hailong.account.Access;
+import vn.hailong.access.Access;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.campaign.CampaignService;
 

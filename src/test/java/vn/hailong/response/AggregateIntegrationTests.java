@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
-import vn.hailong.account.Role;
+import vn.hailong.access.Role;
 import vn.hailong.report.ReportScenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
