@@ -186,8 +186,8 @@ public final class IntakeBenchmark {
 		boolean complete;
 		long campaign;
 		String label = aggregates ? "aggregates on" : "aggregates off";
-		truncate();
 		try (ConfigurableApplicationContext app = startService(aggregates)) {
+			truncate();
 			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			try (Http http = new Http(port, settings.clients())) {
 				campaign = setUp(http);
