@@ -26,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
 				// every test client shares one address; LoginThrottleTests covers the
 				// per-client limit
 				"hailong.login.failures-per-client=100000" })
-// 30 s rather than 5 s: the first requests of a run wait for the pool and the JIT on a busy
+// 30 s rather than 5 s: the first requests of a run wait for the pool and the JIT on a
+// busy
 // 2-core machine; no test measures time through this client
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ContextConfiguration(initializers = TestDatabaseInitializer.class)
