@@ -15,7 +15,8 @@ import org.springframework.stereotype.Repository;
 class ProgressRepository {
 
 	/*
-	 * The counts come from response_campaign_unit_idx; only one row per campaign and unit
+	 * The counts come from the aggregates the intake keeps (unit_response_count, up to 16
+	 * slots per campaign and unit), not from the responses; one row per campaign and unit
 	 * reaches the service.
 	 */
 	private static final String COUNT = """
@@ -23,8 +24,8 @@ class ProgressRepository {
 			from campaign_unit cu
 			join unit u on u.id = cu.unit_id
 			left join (
-			    select campaign_id, unit_id, count(*) as responses
-			    from response
+			    select campaign_id, unit_id, sum(responses) as responses
+			    from unit_response_count
 			    where campaign_id = any(cast(:campaigns as int8[]))
 			    group by campaign_id, unit_id
 			) r on r.campaign_id = cu.campaign_id and r.unit_id = cu.unit_id
@@ -72,7 +73,7 @@ class ProgressRepository {
 		})
 			.map((row) -> new Progress.UnitCount(row.get("campaign_id", Long.class), row.get("unit_id", Long.class),
 					row.get("code", String.class), row.get("name", String.class), row.get("target", Integer.class),
-					row.get("responses", Long.class)))
+					row.get("responses", Number.class).longValue()))
 			.all();
 	}
 

@@ -11,19 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confidence the default confidence level of intervals
  * @param margin the margin of error e in the ministry's sample-size rule n = N / (1 +
  * N·e²)
- * @param workMemory PostgreSQL's {@code work_mem} for the report's grouping by
- * respondent, such as {@code 64MB}
  */
 @ConfigurationProperties("hailong.report")
 public record ReportProperties(@DefaultValue("5") int minimumCellSize, @DefaultValue("0.95") double confidence,
-		@DefaultValue("0.05") double margin, @DefaultValue("64MB") String workMemory) {
+		@DefaultValue("0.05") double margin) {
 
 	public ReportProperties {
 		if (minimumCellSize < 1) {
 			throw new IllegalArgumentException("hailong.report.minimum-cell-size must be at least 1");
-		}
-		if (workMemory == null || !workMemory.matches("^[0-9]{1,6}(kB|MB|GB)$")) {
-			throw new IllegalArgumentException("hailong.report.work-memory must be a size such as 64MB");
 		}
 		if (!(confidence >= 0.5 && confidence < 1) || !(margin > 0 && margin < 1)) {
 			throw new IllegalArgumentException(

@@ -11,7 +11,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 import vn.hailong.system.ReadDatabase;
 
@@ -24,14 +23,8 @@ class ReportRepository {
 
 	private final DatabaseClient database;
 
-	private final TransactionalOperator transaction;
-
-	private final String workMemory;
-
-	ReportRepository(ReadDatabase reads, ReportProperties properties) {
+	ReportRepository(ReadDatabase reads) {
 		this.database = reads.client();
-		this.transaction = reads.transaction();
-		this.workMemory = properties.workMemory();
 	}
 
 	/**
@@ -63,65 +56,41 @@ class ReportRepository {
 	}
 
 	/**
-	 * Counts per unit for some campaigns and several sets of items (one per indicator),
-	 * in one pass over the answers: per respondent, for each set, m answers to its items,
-	 * a of them 4 or 5 and s their sum; then per unit the sums that the ratio, proportion
-	 * and mean estimators need. Only 5-point items are covered, so every value is '1' to
-	 * '5'. The grouping by respondent runs with {@code work_mem} raised for this
-	 * transaction, so that a million respondents group in memory.
+	 * Sufficient statistics per unit for some campaigns and several measures (one per
+	 * indicator), read from the aggregates the intake keeps ({@code unit_measure_total},
+	 * their slots added up): per respondent r who answered at least one of the measure's
+	 * 5-point items, m_r answers, a_r of them 4 or 5 and s_r their sum; then per unit the
+	 * sums that the ratio, proportion and mean estimators need. The cost grows with units
+	 * × measures, not with responses; the answers are not read.
 	 * @param campaigns the campaigns, not empty
-	 * @param itemSets the item sets, none empty
-	 * @return per item set, unit id → counts
+	 * @param measures the measures: {@code item:<code>}, {@code section:<code>} or
+	 * {@code all}
+	 * @return per measure, unit id → counts (units without respondents left out)
 	 */
-	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<List<String>> itemSets) {
-		var inner = new StringBuilder("select unit_id, response_id");
-		var outer = new StringBuilder("select unit_id");
-		var all = new java.util.LinkedHashSet<String>();
-		for (int i = 0; i < itemSets.size(); i++) {
-			all.addAll(itemSets.get(i));
-			String in = "item = any(:items" + i + ")";
-			inner.append(String.format(java.util.Locale.ROOT,
-					", count(*) filter (where %1$s) as m%2$d, count(*) filter (where %1$s and value in ('4', '5')) as a%2$d,"
-							+ " coalesce(sum(value::int) filter (where %1$s), 0) as s%2$d",
-					in, i));
-			outer.append(String.format(java.util.Locale.ROOT,
-					", count(*) filter (where m%1$d > 0) as respondents%1$d, sum(m%1$d) as answers%1$d,"
-							+ " sum(a%1$d) as satisfied%1$d, sum(a%1$d * a%1$d) as aa%1$d, sum(m%1$d * m%1$d) as mm%1$d,"
-							+ " sum(a%1$d * m%1$d) as am%1$d,"
-							+ " count(*) filter (where m%1$d > 0 and s%1$d >= 4 * m%1$d) as satisfied_respondents%1$d,"
-							+ " sum(s%1$d::float8 / m%1$d) filter (where m%1$d > 0) as mean_sum%1$d,"
-							+ " sum((s%1$d::float8 / m%1$d) ^ 2) filter (where m%1$d > 0) as mean_squares%1$d",
-					i));
-		}
-		inner.append(" from answer where campaign_id = any(:campaigns) and item = any(:all) and position = 0 "
-				+ "group by unit_id, response_id");
-		String sql = outer + " from (" + inner + ") per_respondent group by unit_id";
-		var spec = this.database.sql(sql)
+	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<String> measures) {
+		return this.database.sql("""
+				select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
+				    sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
+				    sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
+				    sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
+				from unit_measure_total
+				where campaign_id = any(:campaigns) and measure = any(:measures)
+				group by unit_id, measure
+				""")
 			.bind("campaigns", campaigns.toArray(Long[]::new))
-			.bind("all", all.toArray(String[]::new));
-		for (int i = 0; i < itemSets.size(); i++) {
-			spec = spec.bind("items" + i, itemSets.get(i).toArray(String[]::new));
-		}
-		var rows = spec.map((row) -> {
-			var counts = new ArrayList<SurveyCounts>();
-			for (int i = 0; i < itemSets.size(); i++) {
-				counts.add(counts(row, Integer.toString(i)));
-			}
-			return Map.entry(row.get("unit_id", Long.class), counts);
-		}).all();
-		return this.database.sql("set local work_mem = '" + this.workMemory + "'")
-			.then()
-			.thenMany(rows)
+			.bind("measures", measures.toArray(String[]::new))
+			.map((row) -> Map.entry(row.get("unit_id", Long.class),
+					Map.entry(row.get("measure", String.class), counts(row, ""))))
+			.all()
 			.collectList()
-			.as(this.transaction::transactional)
-			.map((entries) -> {
+			.map((rows) -> {
 				var result = new ArrayList<Map<Long, SurveyCounts>>();
-				for (int i = 0; i < itemSets.size(); i++) {
+				for (String measure : measures) {
 					var perUnit = new HashMap<Long, SurveyCounts>();
-					for (var entry : entries) {
-						SurveyCounts counts = entry.getValue().get(i);
-						if (counts.respondents() > 0) {
-							perUnit.put(entry.getKey(), counts);
+					for (var row : rows) {
+						SurveyCounts counts = row.getValue().getValue();
+						if (row.getValue().getKey().equals(measure) && counts.respondents() > 0) {
+							perUnit.put(row.getKey(), counts);
 						}
 					}
 					result.add(perUnit);

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -177,43 +175,43 @@ public class ReportService {
 	}
 
 	/**
-	 * Loads the answers of some campaigns of one template for the indicators on it.
+	 * Loads the aggregates of some campaigns of one template for the indicators on it, in
+	 * one query: an indicator covers the same measure in every version of the template (a
+	 * version without its items has no rows for it).
 	 */
 	private Flux<Map.Entry<Long, Measured>> measureTemplate(Period period, List<Indicator> indicators,
 			List<ReportRepository.CampaignRef> campaigns) {
 		var ids = campaigns.stream().map(ReportRepository.CampaignRef::id).sorted().toList();
-		var byVersion = campaigns.stream()
-			.collect(Collectors.groupingBy(ReportRepository.CampaignRef::version, LinkedHashMap::new,
-					Collectors.mapping(ReportRepository.CampaignRef::id, Collectors.toList())));
-		var merged = new ArrayList<Map<Long, SurveyCounts>>();
-		indicators.forEach((indicator) -> merged.add(new HashMap<>()));
-		return Flux.fromIterable(byVersion.entrySet()).concatMap((entry) -> {
-			var itemSets = indicators.stream().map((indicator) -> items(indicator.survey(), entry.getKey())).toList();
-			var asked = new ArrayList<Integer>();
-			for (int i = 0; i < itemSets.size(); i++) {
-				if (!itemSets.get(i).isEmpty()) {
-					asked.add(i);
-				}
+		var versions = campaigns.stream().map(ReportRepository.CampaignRef::version).distinct().toList();
+		var asked = new ArrayList<Integer>();
+		for (int i = 0; i < indicators.size(); i++) {
+			SurveyMeasure survey = indicators.get(i).survey();
+			if (versions.stream().anyMatch((version) -> !items(survey, version).isEmpty())) {
+				asked.add(i);
 			}
-			if (asked.isEmpty()) {
-				return Mono.<Void>empty();
-			}
-			return this.data.surveyCounts(entry.getValue(), asked.stream().map(itemSets::get).toList())
-				.doOnNext((counts) -> {
-					for (int k = 0; k < asked.size(); k++) {
-						var target = merged.get(asked.get(k));
-						counts.get(k).forEach((unit, value) -> target.merge(unit, value, SurveyCounts::merge));
-					}
-				})
-				.then();
-		}).then(this.data.surveyedUnits(ids)).flatMapMany((units) -> {
+		}
+		Mono<List<Map<Long, SurveyCounts>>> counts = asked.isEmpty() ? Mono.just(List.of()) : this.data
+			.surveyCounts(ids, asked.stream().map((i) -> measureKey(indicators.get(i).survey())).toList());
+		return counts.zipWith(this.data.surveyedUnits(ids)).flatMapMany((loaded) -> {
 			var entries = new ArrayList<Map.Entry<Long, Measured>>();
 			for (int i = 0; i < indicators.size(); i++) {
+				int k = asked.indexOf(i);
+				Map<Long, SurveyCounts> perUnit = (k >= 0) ? loaded.getT1().get(k) : Map.of();
 				entries.add(Map.entry(indicators.get(i).id(),
-						new Measured(merged.get(i), Map.of(), units, ids, List.of(period.code()))));
+						new Measured(perUnit, Map.of(), loaded.getT2(), ids, List.of(period.code()))));
 			}
 			return Flux.fromIterable(entries);
 		});
+	}
+
+	/**
+	 * The aggregate measure an indicator reads, as {@code V9__aggregates.sql} names it.
+	 */
+	static String measureKey(SurveyMeasure survey) {
+		if (survey.item() != null) {
+			return "item:" + survey.item();
+		}
+		return (survey.section() != null) ? "section:" + survey.section() : "all";
 	}
 
 	private List<String> items(SurveyMeasure survey, int version) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,7 +31,7 @@ class ResponseRepository {
 	 * code is spent only if its response row was written. Nothing links the code to the
 	 * response. The ids of a batch are distinct.
 	 */
-	private static final String INSERT = """
+	private static final String STORE = """
 			with input as (
 			    select i.id, i.campaign_id, i.unit_code, decode(i.hash, 'hex') as content_hash,
 			        decode(i.marker, 'hex') as marker_hash, decode(i.code, 'hex') as code_hash
@@ -72,11 +73,13 @@ class ResponseRepository {
 			    from invited
 			    join r on r.id = invited.id
 			    where v.code_hash = invited.code_hash
+			), x as (
+			    select * from unnest(cast(:answerIds as uuid[]), cast(:items as text[]), cast(:values as text[]),
+			        cast(:positions as int4[])) as x (response_id, item, value, position)
 			), a as (
 			    insert into answer (response_id, campaign_id, unit_id, item, value, position)
 			    select r.id, r.campaign_id, r.unit_id, x.item, x.value, x.position
-			    from unnest(cast(:answerIds as uuid[]), cast(:items as text[]), cast(:values as text[]),
-			        cast(:positions as int4[])) as x (response_id, item, value, position)
+			    from x
 			    join r on r.id = x.response_id
 			), t as (
 			    insert into free_text_answer (response_id, item, text)
@@ -85,15 +88,30 @@ class ResponseRepository {
 			        as y (response_id, item, text)
 			    join r on r.id = y.response_id
 			)
-			select id, received_at from r
 			""";
+
+	private static final String RESULT = "select id, received_at from r\n";
+
+	/** The statement without the aggregates, which the intake benchmark also runs raw. */
+	private static final String INSERT = STORE + RESULT;
 
 	private static final HexFormat HEX = HexFormat.of();
 
 	private final DatabaseClient database;
 
-	ResponseRepository(DatabaseClient database) {
+	private final AggregateWriter aggregates;
+
+	private final String insert;
+
+	@Autowired
+	ResponseRepository(DatabaseClient database, AggregateProperties properties) {
 		this.database = database;
+		this.aggregates = new AggregateWriter(properties.enabled());
+		this.insert = properties.enabled() ? STORE + AggregateWriter.UPDATES + RESULT : INSERT;
+	}
+
+	ResponseRepository(DatabaseClient database) {
+		this(database, new AggregateProperties(true, "", false, "64MB"));
 	}
 
 	/**
@@ -124,8 +142,22 @@ class ResponseRepository {
 				texts.add(text.text());
 			}
 		}
-		return this.database.sql(INSERT)
-			.bind("ids", batch.stream().map(NewResponse::id).toArray(UUID[]::new))
+		if (!this.aggregates.enabled()) {
+			return insertAll(batch, answerIds, items, values, positions, textIds, textItems, texts, null);
+		}
+		return Flux.using(this.aggregates::acquire,
+				(slot) -> insertAll(batch, answerIds, items, values, positions, textIds, textItems, texts, slot),
+				this.aggregates::release);
+	}
+
+	private Flux<Inserted> insertAll(List<NewResponse> batch, List<UUID> answerIds, List<String> items,
+			List<String> values, List<Integer> positions, List<UUID> textIds, List<String> textItems,
+			List<String> texts, Integer slot) {
+		var spec = this.database.sql(this.insert);
+		if (slot != null) {
+			spec = spec.bind("slot", slot);
+		}
+		return spec.bind("ids", batch.stream().map(NewResponse::id).toArray(UUID[]::new))
 			.bind("campaigns", batch.stream().map(NewResponse::campaign).toArray(Long[]::new))
 			.bind("units", batch.stream().map(NewResponse::unit).toArray(String[]::new))
 			.bind("hashes",

@@ -21,16 +21,15 @@ class ResultsRepository {
 	}
 
 	/**
-	 * Counts answers per unit, item and value, and per item and value over all units, in
-	 * one aggregation over {@code answer_count_idx}.
+	 * Counts answers per unit, item and value, and per item and value over all units,
+	 * from the aggregates the intake keeps (their slots added up), not from the answers.
 	 */
 	Flux<ValueCount> countAnswers(long campaign) {
 		return this.database.sql("""
 				select u.code as unit, g.item, g.value, g.answers, g.respondents
 				from (
-				    select unit_id, item, value, count(*) as answers,
-				        count(*) filter (where position = 0) as respondents
-				    from answer
+				    select unit_id, item, value, sum(answers) as answers, sum(respondents) as respondents
+				    from unit_value_count
 				    where campaign_id = :campaign
 				    group by grouping sets ((unit_id, item, value), (item, value))
 				) g
@@ -38,16 +37,20 @@ class ResultsRepository {
 				""")
 			.bind("campaign", campaign)
 			.map((row) -> new ValueCount(row.get("unit", String.class), row.get("item", String.class),
-					row.get("value", String.class), row.get("answers", Long.class), row.get("respondents", Long.class)))
+					row.get("value", String.class), row.get("answers", Number.class).longValue(),
+					row.get("respondents", Number.class).longValue()))
 			.all();
 	}
 
+	/**
+	 * Counts responses per unit from the aggregates the intake keeps.
+	 */
 	Flux<UnitCount> countResponses(long campaign) {
 		return this.database
-			.sql("select u.code as unit, count(*) as responses from response r join unit u on u.id = r.unit_id "
-					+ "where r.campaign_id = :campaign group by u.code")
+			.sql("select u.code as unit, sum(c.responses) as responses from unit_response_count c "
+					+ "join unit u on u.id = c.unit_id where c.campaign_id = :campaign group by u.code")
 			.bind("campaign", campaign)
-			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Long.class)))
+			.map((row) -> new UnitCount(row.get("unit", String.class), row.get("responses", Number.class).longValue()))
 			.all();
 	}
 

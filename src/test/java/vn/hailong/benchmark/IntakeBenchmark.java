@@ -59,9 +59,9 @@ import vn.hailong.HaiLongApplication;
 
 /**
  * Measures how many survey responses per second the service stores over real HTTP, with
- * one instance and with two instances (sharing the rate limit in Redis) against the same
- * PostgreSQL, next to pgbench inserting the same rows straight into PostgreSQL, in a
- * throw-away database.
+ * the aggregates on and off and with two instances (sharing the rate limit in Redis)
+ * against the same PostgreSQL, next to pgbench inserting the same rows straight into
+ * PostgreSQL, in a throw-away database.
  */
 public final class IntakeBenchmark {
 
@@ -137,63 +137,22 @@ public final class IntakeBenchmark {
 	}
 
 	private int measure(String insert) throws Exception {
-		Settings settings = this.settings;
-		long campaign;
-		Phase service;
-		Counts stored;
-		PoolWatch pool;
-		String serviceCpu;
-		boolean complete;
-		try (ConfigurableApplicationContext app = startService()) {
-			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-			try (Http http = new Http(port, settings.clients())) {
-				campaign = setUp(http);
-				System.out.printf(Locale.ROOT, "service on 127.0.0.1:%d, campaign %d; warming up %d s%n", port,
-						campaign, settings.warmup());
-				Phase warmUp = warmUp(http, campaign);
-				Counts warmed = count(warmUp);
-				System.out.printf(Locale.ROOT, "warm-up: %d acknowledged, %d errors; %s%n",
-						warmUp.acknowledged().size(), warmUp.errors(), warmed.describe(warmUp));
-				complete = warmed.complete(warmUp);
-				truncate();
-				System.out.printf(Locale.ROOT, "service phase: %d clients, %d s%n", settings.clients(),
-						settings.seconds());
-				pool = PoolWatch.start(app.getBean(ConnectionFactory.class));
-				CpuSample before = CpuSample.take();
-				try {
-					service = drive(http, campaign, settings.seconds());
-				}
-				finally {
-					pool.close();
-				}
-				serviceCpu = CpuSample.take().describe(before);
-				stored = count(service);
-				complete &= stored.complete(service);
-			}
-		}
-		System.out.printf(Locale.ROOT, "service phase: %d acknowledged in %.1f s, %d errors%n",
-				service.acknowledged().size(), service.elapsedSeconds(), service.errors());
-		service.errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  error %s: %d%n", kind, count));
-		if (service.firstError() != null) {
-			System.out.println("  first error: " + service.firstError());
-		}
-		System.out.println("database after service phase: " + stored.describe(service));
-		System.out.println("r2dbc pool: " + pool.describe());
-		System.out.println("cpu during service phase: " + serviceCpu);
-
+		ServicePhase with = servicePhase(true);
+		ServicePhase without = servicePhase(false);
 		Phase twoInstances = null;
-		if (settings.twoInstances()) {
+		boolean twoComplete = true;
+		if (this.settings.twoInstances()) {
 			truncate();
-			twoInstances = measureTwoInstances(campaign);
+			twoInstances = measureTwoInstances(without.campaign());
 			Counts twoStored = count(twoInstances);
-			complete &= twoStored.complete(twoInstances);
+			twoComplete = twoStored.complete(twoInstances);
 			System.out.println("database after two-instance phase: " + twoStored.describe(twoInstances));
 		}
-
 		truncate();
-		System.out.printf(Locale.ROOT, "pgbench phase: %d clients, %d s%n", settings.clients(), settings.seconds());
+		System.out.printf(Locale.ROOT, "pgbench phase: %d clients, %d s%n", this.settings.clients(),
+				this.settings.seconds());
 		CpuSample before = CpuSample.take();
-		Pgbench raw = pgbench(insert, campaign);
+		Pgbench raw = pgbench(insert, without.campaign());
 		String rawCpu = CpuSample.take().describe(before);
 		long rawRows;
 		long rawAnswers;
@@ -209,50 +168,122 @@ public final class IntakeBenchmark {
 				raw.transactions(), raw.failed(), raw.latencyAverage(), rawRows, rawAnswers, rawTexts);
 		System.out.println("cpu during pgbench phase: " + rawCpu);
 
-		double perSecond = service.acknowledged().size() / service.elapsedSeconds();
 		System.out.println();
-		System.out.printf(Locale.ROOT, "intake benchmark: %d clients, %d s, %d cores%n", settings.clients(),
-				settings.seconds(), Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "intake benchmark: %d clients, %d s, %d cores%n", this.settings.clients(),
+				this.settings.seconds(), Runtime.getRuntime().availableProcessors());
+		System.out.printf(Locale.ROOT, "postgres raw insert (pgbench, same rows, 1 per txn): %.0f tps%n", raw.tps());
+		double ratioWith = with.report(raw);
+		double ratioWithout = without.report(raw);
 		System.out.printf(Locale.ROOT,
-				"service (HTTP+JSON+validation+insert): %.0f responses/s, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-						+ "max %.1f ms, errors %d%n",
-				perSecond, service.percentile(0.50), service.percentile(0.90), service.percentile(0.99),
-				service.percentile(1.0), service.errors());
+				"aggregates on / off: ratio to raw %.2f / %.2f, a fall of %.1f%% (goal: at most 10%%)%n", ratioWith,
+				ratioWithout, 100 * (1 - ratioWith / ratioWithout));
 		if (twoInstances != null) {
+			double twoPerSecond = twoInstances.acknowledged().size() / twoInstances.elapsedSeconds();
 			System.out.printf(Locale.ROOT,
 					"service, 2 instances (Redis rate limit, LISTEN/NOTIFY): %.0f responses/s, p50 %.1f ms, "
 							+ "p90 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d%n",
-					twoInstances.acknowledged().size() / twoInstances.elapsedSeconds(), twoInstances.percentile(0.50),
-					twoInstances.percentile(0.90), twoInstances.percentile(0.99), twoInstances.percentile(1.0),
-					twoInstances.errors());
+					twoPerSecond, twoInstances.percentile(0.50), twoInstances.percentile(0.90),
+					twoInstances.percentile(0.99), twoInstances.percentile(1.0), twoInstances.errors());
+			System.out.printf(Locale.ROOT, "ratio 2 instances/1 instance (aggregates on): %.2f%n",
+					twoPerSecond / (with.service().acknowledged().size() / with.service().elapsedSeconds()));
 		}
-		System.out.printf(Locale.ROOT, "postgres raw insert (pgbench, same rows, 1 per txn): %.0f tps%n", raw.tps());
-		System.out.printf(Locale.ROOT, "ratio service/raw: %.2f%n", perSecond / raw.tps());
-		if (twoInstances != null) {
-			System.out.printf(Locale.ROOT, "ratio 2 instances/1 instance: %.2f%n",
-					(twoInstances.acknowledged().size() / twoInstances.elapsedSeconds()) / perSecond);
-		}
-		long acknowledged = service.acknowledged().size();
-		System.out.printf(Locale.ROOT,
-				"database check: %d responses acknowledged, %d stored, %d acknowledged ones missing%s%n", acknowledged,
-				stored.responses(), acknowledged - stored.present(),
-				(stored.responses() == acknowledged && stored.present() == acknowledged) ? " (exact match)"
-						: " (MISMATCH)");
+		boolean complete = with.complete() && without.complete() && twoComplete;
 		if (!complete) {
 			System.out.println("FAILED: an acknowledged response is missing from the database");
 		}
 		return (complete && raw.failed() == 0) ? 0 : 1;
 	}
 
-	private ConfigurableApplicationContext startService(String... more) {
+	/**
+	 * Runs the service's warm-up and measured phase with the aggregates on or off, and
+	 * prints what it saw.
+	 */
+	private ServicePhase servicePhase(boolean aggregates) throws Exception {
+		Settings settings = this.settings;
+		Phase service;
+		Counts stored;
+		PoolWatch pool;
+		String serviceCpu;
+		boolean complete;
+		long campaign;
+		String label = aggregates ? "aggregates on" : "aggregates off";
+		try (ConfigurableApplicationContext app = startService(aggregates)) {
+			truncate();
+			int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+			try (Http http = new Http(port, settings.clients())) {
+				campaign = setUp(http);
+				System.out.printf(Locale.ROOT, "%s: service on 127.0.0.1:%d, campaign %d; warming up %d s%n", label,
+						port, campaign, settings.warmup());
+				Phase warmUp = warmUp(http, campaign);
+				Counts warmed = count(warmUp);
+				System.out.printf(Locale.ROOT, "warm-up: %d acknowledged, %d errors; %s%n",
+						warmUp.acknowledged().size(), warmUp.errors(), warmed.describe(warmUp));
+				complete = warmed.complete(warmUp);
+				truncate();
+				System.out.printf(Locale.ROOT, "%s: service phase: %d clients, %d s%n", label, settings.clients(),
+						settings.seconds());
+				pool = PoolWatch.start(app.getBean(ConnectionFactory.class));
+				CpuSample before = CpuSample.take();
+				try {
+					service = drive(http, campaign, settings.seconds());
+				}
+				finally {
+					pool.close();
+				}
+				serviceCpu = CpuSample.take().describe(before);
+				stored = count(service);
+				complete &= stored.complete(service);
+				if (aggregates) {
+					try (Connection connection = this.server.connect(this.database)) {
+						System.out.printf(Locale.ROOT, "aggregates: %d responses counted for %d stored%n",
+								queryLong(connection, "select coalesce(sum(responses), 0) from unit_response_count"),
+								queryLong(connection, "select count(*) from response"));
+					}
+				}
+			}
+		}
+		System.out.printf(Locale.ROOT, "%s: service phase: %d acknowledged in %.1f s, %d errors%n", label,
+				service.acknowledged().size(), service.elapsedSeconds(), service.errors());
+		service.errorKinds().forEach((kind, count) -> System.out.printf(Locale.ROOT, "  error %s: %d%n", kind, count));
+		if (service.firstError() != null) {
+			System.out.println("  first error: " + service.firstError());
+		}
+		System.out.println("database after service phase: " + stored.describe(service));
+		System.out.println("r2dbc pool: " + pool.describe());
+		System.out.println("cpu during service phase: " + serviceCpu);
+		return new ServicePhase(label, campaign, service, stored, complete);
+	}
+
+	private record ServicePhase(String label, long campaign, Phase service, Counts stored, boolean complete) {
+
+		double report(Pgbench raw) {
+			double perSecond = this.service.acknowledged().size() / this.service.elapsedSeconds();
+			System.out.printf(Locale.ROOT,
+					"service, %s (HTTP+JSON+validation+insert): %.0f responses/s, p50 %.1f ms, p90 %.1f ms, "
+							+ "p99 %.1f ms, max %.1f ms, errors %d; ratio service/raw: %.2f%n",
+					this.label, perSecond, this.service.percentile(0.50), this.service.percentile(0.90),
+					this.service.percentile(0.99), this.service.percentile(1.0), this.service.errors(),
+					perSecond / raw.tps());
+			long acknowledged = this.service.acknowledged().size();
+			System.out.printf(Locale.ROOT,
+					"database check, %s: %d responses acknowledged, %d stored, %d acknowledged ones missing%s%n",
+					this.label, acknowledged, this.stored.responses(), acknowledged - this.stored.present(),
+					(this.stored.responses() == acknowledged && this.stored.present() == acknowledged)
+							? " (exact match)" : " (MISMATCH)");
+			return perSecond / raw.tps();
+		}
+
+	}
+
+	private ConfigurableApplicationContext startService(boolean aggregates, String... more) {
 		String password = (this.server.password() != null) ? this.server.password() : "";
 		var arguments = new ArrayList<>(List.of("--spring.r2dbc.url=" + this.server.r2dbcUrl(this.database),
 				"--spring.r2dbc.username=" + this.server.user(), "--spring.r2dbc.password=" + password,
 				"--spring.flyway.url=" + this.server.jdbcUrl(this.database),
 				"--spring.flyway.user=" + this.server.user(), "--spring.flyway.password=" + password, "--server.port=0",
 				"--server.address=127.0.0.1", "--hailong.templates.directories=" + this.settings.templates(),
-				"--logging.level.root=WARN", BenchmarkAdministrator.arguments()[0],
-				BenchmarkAdministrator.arguments()[1]));
+				"--logging.level.root=WARN", "--hailong.aggregates.enabled=" + aggregates,
+				BenchmarkAdministrator.arguments()[0], BenchmarkAdministrator.arguments()[1]));
 		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(HaiLongApplication.class).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
@@ -270,8 +301,8 @@ public final class IntakeBenchmark {
 		String[] redis = { "--spring.data.redis.host=" + this.settings.redisHost(),
 				"--spring.data.redis.port=" + this.settings.redisPort(),
 				"--hailong.redis.key-prefix=" + this.database + ":" };
-		try (ConfigurableApplicationContext a = startService(redis);
-				ConfigurableApplicationContext b = startService(redis);
+		try (ConfigurableApplicationContext a = startService(true, redis);
+				ConfigurableApplicationContext b = startService(true, redis);
 				Http httpA = new Http(port(a), (this.settings.clients() + 1) / 2);
 				Http httpB = new Http(port(b), (this.settings.clients() + 1) / 2)) {
 			List<Http> both = List.of(httpA, httpB);
@@ -390,7 +421,8 @@ public final class IntakeBenchmark {
 
 	private void truncate() throws SQLException {
 		try (Connection connection = this.server.connect(this.database)) {
-			execute(connection, "truncate answer, free_text_answer, response");
+			execute(connection, "truncate answer, free_text_answer, response, unit_response_count, unit_value_count, "
+					+ "unit_measure_total");
 			try {
 				execute(connection, "checkpoint");
 			}

@@ -222,6 +222,8 @@ class StaffEndpointAccessIntegrationTests {
 				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/close", null, null, MANAGERS_OF_A));
 		rows.add(new Row("GET /api/v1/campaigns/{campaign}/results",
 				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/results", null, null, READERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/aggregates/verify",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/aggregates/verify", null, null, ADMINISTRATORS));
 		rows.add(new Row("GET /api/v1/campaigns/{campaign}/invitations",
 				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/invitations", null, null, READERS_OF_A));
 		rows.add(new Row("POST /api/v1/campaigns/{campaign}/invitations",
