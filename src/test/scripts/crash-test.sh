@@ -5,12 +5,12 @@
 # then the administrator's recompute endpoint must report zero differences, and the stored
 # responses must be exactly the acknowledged ones.
 #
-#   mvn -q -DskipTests package && scripts/crash-test.sh [clients] [responses-per-client]
+#   mvn -q -DskipTests package && src/test/scripts/crash-test.sh [clients] [responses-per-client]
 #
 # Needs curl, psql and the PostgreSQL of HAILONG_CRASH_PG (default: 127.0.0.1:5432, user postgres),
 # where it makes and drops a throw-away database.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 CLIENTS=${1:-8}
 PER_CLIENT=${2:-150}
 PG_HOST=${HAILONG_CRASH_PG_HOST:-127.0.0.1}
