@@ -11,6 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password the first administrator's password, at least 10 characters
  */
 @ConfigurationProperties("hailong.admin")
-public record AdminProperties(String username, String password) {
+record AdminProperties(String username, String password) {
 
 }

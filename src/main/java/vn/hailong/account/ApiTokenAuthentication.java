@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
  * personal API token.
  */
 @Component
-public class ApiTokenAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
+class ApiTokenAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
 
 	private static final String BEARER = "Bearer ";
 

@@ -25,7 +25,7 @@ import vn.hailong.guard.SharedCounters;
  * decides. When Redis does not answer, the instance's own count still throttles: an
  * outage never lets sign-ins through unthrottled.
  */
-public class LoginThrottle implements ReactiveAuthenticationManager {
+class LoginThrottle implements ReactiveAuthenticationManager {
 
 	/** The Reactor context key under which the client's (hashed) address travels. */
 	public static final String CLIENT_KEY = LoginThrottle.class.getName() + ".client";

@@ -17,6 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * request
  */
 @ConfigurationProperties("hailong.redis")
-public record SharedStateProperties(@DefaultValue("false") boolean enabled, @DefaultValue("hailong:") String keyPrefix,
+record SharedStateProperties(@DefaultValue("false") boolean enabled, @DefaultValue("hailong:") String keyPrefix,
 		@DefaultValue("500ms") Duration timeout) {
 }

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * unit is behind, as a fraction of the elapsed share of the campaign's window
  */
 @ConfigurationProperties("hailong.progress")
-public record ProgressProperties(@DefaultValue("1s") Duration interval, @DefaultValue("20s") Duration heartbeat,
+record ProgressProperties(@DefaultValue("1s") Duration interval, @DefaultValue("20s") Duration heartbeat,
 		@DefaultValue("0.8") double pace) {
 
 	public ProgressProperties {

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * N·e²)
  */
 @ConfigurationProperties("hailong.report")
-public record ReportProperties(@DefaultValue("5") int minimumCellSize, @DefaultValue("0.95") double confidence,
+record ReportProperties(@DefaultValue("5") int minimumCellSize, @DefaultValue("0.95") double confidence,
 		@DefaultValue("0.05") double margin) {
 
 	public ReportProperties {

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * answers by respondent
  */
 @ConfigurationProperties("hailong.aggregates")
-public record AggregateProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String verify,
+record AggregateProperties(@DefaultValue("true") boolean enabled, @DefaultValue("") String verify,
 		@DefaultValue("false") boolean repair, @DefaultValue("64MB") String workMemory) {
 
 	public AggregateProperties {

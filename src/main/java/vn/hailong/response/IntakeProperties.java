@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize the most responses written by one statement
  */
 @ConfigurationProperties("hailong.intake")
-public record IntakeProperties(@DefaultValue("4") int writers, @DefaultValue("128") int batchSize) {
+record IntakeProperties(@DefaultValue("4") int writers, @DefaultValue("128") int batchSize) {
 
 	public IntakeProperties {
 		if (writers < 1 || batchSize < 1) {

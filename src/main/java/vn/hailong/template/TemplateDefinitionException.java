@@ -6,7 +6,7 @@ import java.util.List;
  * Thrown when a template file is broken; names the file, and the line and problem of each
  * fault.
  */
-public class TemplateDefinitionException extends RuntimeException {
+class TemplateDefinitionException extends RuntimeException {
 
 	private final String file;
 

@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads a survey template from YAML and checks it, reporting every fault with its line.
  */
-public final class TemplateParser {
+final class TemplateParser {
 
 	private static final Pattern TEMPLATE_CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param directories the folders holding {@code <code>.v<version>.yaml} files
  */
 @ConfigurationProperties("hailong.templates")
-public record TemplateProperties(@DefaultValue("survey-templates") List<Path> directories) {
+record TemplateProperties(@DefaultValue("survey-templates") List<Path> directories) {
 }
