@@ -16,6 +16,7 @@
   var submitButton = form.querySelector('button[type=submit]');
   var narrow = window.matchMedia ? window.matchMedia('(max-width: 47.99em)') : { matches: false };
   var worker = null;
+  var spentIds = [];
   var draft = read() || { id: uuid() };
   var current = 0;
   var retry = null;
@@ -29,7 +30,38 @@
     }
   }
 
+  // Response ids the server has stored (here or in another tab of this browser, which then
+  // deletes the draft) or refused as a conflict: a draft that carries one is never saved again,
+  // it gets a new id first.
+  function spent(id) {
+    return spentIds.indexOf(id) >= 0;
+  }
+
+  function spend(id) {
+    spentIds.push(id);
+  }
+
+  function renew() {
+    draft.id = uuid();
+    delete draft.body;
+    draft.queued = false;
+    form.elements.id.value = draft.id;
+  }
+
+  // The form's id was sent already (from another tab) or refused as a conflict: a new response
+  // with a new id, the answers kept, and the respondent told so.
+  function fresh() {
+    renew();
+    save();
+    lock(false);
+    say(texts.fresh, 'fresh');
+    statusBox.focus();
+  }
+
   function save() {
+    if (spent(draft.id)) {
+      renew();
+    }
     try {
       localStorage.setItem(key, JSON.stringify(draft));
     }
@@ -263,16 +295,22 @@
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }
     }).then(function (response) {
       clearTimeout(timer);
-      if (response.status >= 500 || response.status === 408 || response.status === 429) {
+      if (retryable(response.status)) {
         return queue();
       }
       return response.json().catch(function () { return {}; }).then(function (body) {
-        return response.ok ? done() : refused(body);
+        return response.ok ? done() : refused(body, response.status);
       });
     }, function () {
       clearTimeout(timer);
       queue();
     });
+  }
+
+  // Kept and sent again: the network failed, or the server said to try later (503 with the
+  // database out of reach, 429, 408, a proxy's 502 or 504). Any other answer is final.
+  function retryable(status) {
+    return status === 408 || status === 429 || status === 502 || status === 503 || status === 504;
   }
 
   function queue() {
@@ -308,6 +346,7 @@
 
   function done() {
     stopRetrying();
+    spend(draft.id);
     try {
       localStorage.removeItem(key);
     }
@@ -322,15 +361,25 @@
     thanks.focus();
   }
 
-  function refused(problem) {
+  function refused(problem, status) {
     stopRetrying();
     delete draft.body;
+    if (status === 409 && /\/response-id-conflict$/.test(problem.type || '')) {
+      spend(draft.id);
+      fresh();
+      return;
+    }
     save();
     lock(false);
+    if (status >= 500) {
+      say(texts.serverError, 'refused');
+      statusBox.focus();
+      return;
+    }
     var errors = {};
     var others = false;
     (problem.errors || []).forEach(function (error) {
-      var code = error.field.replace(/^answers\./, '');
+      var code = error.field.replace(/^(answers\.|q_)/, '');
       if (document.getElementById('item-' + code)) {
         errors[code] = error.code;
       }
@@ -387,6 +436,10 @@
       return;
     }
     if (check(form)) {
+      if (spent(draft.id)) {
+        fresh();
+        return;
+      }
       draft.body = new URLSearchParams(new FormData(form)).toString();
       save();
       send();
@@ -413,7 +466,7 @@
         done();
       }
       else if (message.id === draft.id && message.type === 'refused') {
-        refused(message.problem || {});
+        refused(message.problem || {}, message.status);
       }
       else if (message.type === 'cached') {
         offlineReady(20);
@@ -445,6 +498,21 @@
     worker.catch(function () {});
   }
   window.addEventListener('online', flush);
+  // Another tab of this browser sent this same form (same draft, same id) and deleted the draft.
+  window.addEventListener('storage', function (event) {
+    if (event.key === key && event.newValue === null && event.oldValue) {
+      try {
+        var other = JSON.parse(event.oldValue);
+        if (other && other.id === draft.id && !draft.body) {
+          spend(draft.id);
+          fresh();
+        }
+      }
+      catch (e) {
+        // Not a draft.
+      }
+    }
+  });
   if (draft.queued) {
     queue();
   }

@@ -3,7 +3,7 @@
 // An outbox entry is the exact form body, with its response id, re-sent as it is until the server
 // answers: the id makes every re-send after the first a no-op there, so each response is stored once.
 'use strict';
-var CACHE = 'hailong-survey-1';
+var CACHE = 'hailong-survey-2';
 var STORE = 'outbox';
 var flushing = null;
 
@@ -33,8 +33,9 @@ function tell(message) {
   });
 }
 
-// Sends one entry; keeps it when the network or the server fails (5xx, 408, 429), drops it when the
-// server has answered for good: stored (201), stored before (200), or refused (4xx).
+// Sends one entry; keeps it when the network fails or the server says to try later (503 with the
+// database out of reach, 408, 429, a proxy's 502 or 504), drops it when the server has answered
+// for good: stored (201), stored before (200), refused (4xx) or failed (500).
 function send(entry) {
   return fetch(entry.url, {
     method: 'POST',
@@ -42,7 +43,8 @@ function send(entry) {
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' }
   }).then(function (response) {
-    if (response.status >= 500 || response.status === 408 || response.status === 429) {
+    var status = response.status;
+    if (status === 408 || status === 429 || status === 502 || status === 503 || status === 504) {
       return false;
     }
     return response.json().catch(function () { return {}; }).then(function (body) {

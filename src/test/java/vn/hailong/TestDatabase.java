@@ -119,6 +119,14 @@ public final class TestDatabase {
 		return "r2dbc:postgresql://" + this.host + ":" + this.port + "/" + this.database;
 	}
 
+	public String host() {
+		return this.host;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
 	public String database() {
 		return this.database;
 	}

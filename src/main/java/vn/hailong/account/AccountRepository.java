@@ -85,13 +85,24 @@ class AccountRepository {
 		return spec.fetch().rowsUpdated();
 	}
 
-	Mono<Long> updatePassword(long id, String passwordHash) {
-		return this.database
-			.sql("update staff_member set password_hash = :hash, password_changed_at = now() where id = :id")
+	/**
+	 * Sets a password.
+	 * @param mustChange whether its owner must change it at the next sign-in (a reset by
+	 * someone else)
+	 */
+	Mono<Long> updatePassword(long id, String passwordHash, boolean mustChange) {
+		return this.database.sql("""
+				update staff_member set password_hash = :hash, password_changed_at = now(),
+				password_change_required = :mustChange where id = :id
+				""").bind("hash", passwordHash).bind("mustChange", mustChange).bind("id", id).fetch().rowsUpdated();
+	}
+
+	Mono<Boolean> passwordChangeRequired(long id) {
+		return this.database.sql("select password_change_required from staff_member where id = :id")
 			.bind("id", id)
-			.bind("hash", passwordHash)
-			.fetch()
-			.rowsUpdated();
+			.map((row) -> row.get("password_change_required", Boolean.class))
+			.one()
+			.defaultIfEmpty(false);
 	}
 
 	/**

@@ -111,7 +111,7 @@ public class AccountService implements InitializingBean {
 		this.accounts.findPrincipal(input.username())
 			.flatMap((existing) -> this.accounts
 				.update(existing.id(), input.displayName(), Role.ADMINISTRATOR, null, true)
-				.then(this.accounts.updatePassword(existing.id(), this.passwords.encode(input.password()))))
+				.then(this.accounts.updatePassword(existing.id(), this.passwords.encode(input.password()), false)))
 			.switchIfEmpty(this.accounts.insert(input.username(), input.displayName(), Role.ADMINISTRATOR, null,
 					this.passwords.encode(input.password())))
 			.flatMap((id) -> this.audit.record("user.created", "staff-member", input.username(),
@@ -197,6 +197,11 @@ public class AccountService implements InitializingBean {
 				requireMayAssign(access, member.role(), member.unitId());
 			}
 			List<FieldProblem> problems = checkChange(input);
+			boolean own = access.member().id() == member.id();
+			if (own && input.password() != null) {
+				problems.add(new FieldProblem("password", "current-password-required",
+						"Change your own password with POST /api/v1/me/password, giving the current one"));
+			}
 			if (!problems.isEmpty()) {
 				return Mono.error(ApiException.invalid(problems));
 			}
@@ -226,8 +231,12 @@ public class AccountService implements InitializingBean {
 				if (input.password() != null) {
 					detail.put("passwordReset", true);
 				}
-				Mono<Long> password = (input.password() != null)
-						? this.accounts.updatePassword(id, this.passwords.encode(input.password())) : Mono.just(0L);
+				Mono<Void> password = (input.password() != null)
+						? this.accounts.updatePassword(id, this.passwords.encode(input.password()), true)
+							.then(this.audit.record("user.password-reset", "staff-member", member.username(),
+									member.unitId(),
+									Map.of("by", access.member().username(), "mustChangeAtNextSignIn", true)))
+						: Mono.empty();
 				return this.accounts.update(id, displayName, role, unitId, active)
 					.then(password)
 					.then(this.accounts.countActiveAdministrators())
@@ -257,7 +266,7 @@ public class AccountService implements InitializingBean {
 			if (!problems.isEmpty()) {
 				return Mono.error(ApiException.invalid(problems));
 			}
-			return this.accounts.updatePassword(id, this.passwords.encode(next))
+			return this.accounts.updatePassword(id, this.passwords.encode(next), false)
 				.then(this.audit.record("user.password-changed", "staff-member", access.member().username(),
 						access.member().unitId(), Map.of()));
 		}).as(this.transactions::transactional);

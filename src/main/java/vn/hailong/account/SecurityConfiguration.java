@@ -164,6 +164,11 @@ class SecurityConfiguration {
 		ServerAccessDeniedHandler denied = (exchange, ex) -> problem(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
 				"forbidden", "Not allowed", "Your account may not do this");
 
+		ServerAccessDeniedHandler csrfDenied = (exchange, ex) -> problem(exchange.getResponse(), json,
+				HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+				"A change made with a signed-in session needs its CSRF token (the X-CSRF-TOKEN header or the _csrf "
+						+ "field); API clients send HTTP Basic credentials or an API token instead of the session cookie");
+
 		var bearer = new AuthenticationWebFilter(tokens);
 		bearer.setServerAuthenticationConverter(tokens);
 		bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -199,7 +204,8 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken)
-				.csrfTokenRequestHandler(csrfHandler))
+				.csrfTokenRequestHandler(csrfHandler)
+				.accessDeniedHandler(csrfDenied))
 			.build();
 	}
 

@@ -25,6 +25,7 @@ import vn.hailong.access.Role;
 import vn.hailong.indicator.Indicator;
 import vn.hailong.indicator.PlanService;
 import vn.hailong.system.ApiException;
+import vn.hailong.system.Texts;
 import vn.hailong.system.FieldProblem;
 
 /**
@@ -97,11 +98,10 @@ class PlanPagesController {
 		String pasted = (parts.getFirst("text") instanceof FormFieldPart field) ? field.value() : "";
 		if (parts.getFirst("file") instanceof FilePart file && !file.filename().isBlank()) {
 			return DataBufferUtils.join(file.content()).map((buffer) -> {
-				String content = buffer.toString(StandardCharsets.UTF_8);
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
 				DataBufferUtils.release(buffer);
-				if (content.startsWith("\uFEFF")) {
-					content = content.substring(1);
-				}
+				String content = Texts.decodeUtf8(bytes, "file");
 				if (content.isBlank()) {
 					return new Document(pasted, pasted, json(pasted, ""));
 				}

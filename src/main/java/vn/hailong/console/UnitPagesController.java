@@ -31,6 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.hailong.access.Access;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
+import vn.hailong.system.Texts;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitCsv;
 import vn.hailong.unit.UnitInput;
@@ -92,8 +93,15 @@ class UnitPagesController {
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	Mono<Rendering> importCsv(Access access, ServerWebExchange exchange) {
 		return this.units.checkChange(access).then(exchange.getMultipartData()).flatMap((parts) -> {
+			var rejected = new java.util.concurrent.atomic.AtomicReference<ApiException>();
 			String pasted = (parts.getFirst("csv") instanceof FormFieldPart field) ? field.value() : "";
-			return fileText(parts.getFirst("file")).defaultIfEmpty("").flatMap((uploaded) -> {
+			return fileText(parts.getFirst("file")).defaultIfEmpty("").onErrorResume(ApiException.class, (ex) -> {
+				rejected.set(ex);
+				return Mono.just("");
+			}).flatMap((uploaded) -> {
+				if (rejected.get() != null) {
+					return importPage(access, importProblems(rejected.get(), List.of()), pasted);
+				}
 				String csv = uploaded.isBlank() ? pasted : uploaded;
 				String shown = uploaded.isBlank() ? pasted : "";
 				if (csv.isBlank()) {
@@ -149,7 +157,9 @@ class UnitPagesController {
 		}
 		return DataBufferUtils.join(file.content()).map((buffer) -> {
 			try {
-				return buffer.toString(StandardCharsets.UTF_8);
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				return Texts.decodeUtf8(bytes, "file");
 			}
 			finally {
 				DataBufferUtils.release(buffer);

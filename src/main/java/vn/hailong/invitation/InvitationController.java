@@ -1,7 +1,5 @@
 package vn.hailong.invitation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -31,6 +28,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 
 import vn.hailong.access.Access;
+import vn.hailong.system.SafeCsv;
 
 /**
  * Issues invitation codes, answering in the format the client accepts (JSON, CSV, or
@@ -123,13 +121,10 @@ class InvitationController {
 	 */
 	static String csv(IssuedBatch batch) {
 		var out = new StringBuilder("\uFEFF");
-		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("code", "unit", "link").get())) {
+		try (var printer = SafeCsv.open(out, CSVFormat.DEFAULT, "code", "unit", "link")) {
 			for (IssuedBatch.IssuedCode code : batch.codes()) {
-				printer.printRecord(code.code(), batch.unit(), code.link());
+				printer.row(code.code(), batch.unit(), code.link());
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
 	}

@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
+import vn.hailong.system.SafeCsv;
 
 /**
  * Writes a report as a flat table, one row per indicator and unit (the first row of each
@@ -74,9 +74,9 @@ final class ReportExport {
 		var bytes = new ByteArrayOutputStream();
 		try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
 			writer.write('\uFEFF');
-			var printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+			var printer = SafeCsv.open(writer, CSVFormat.RFC4180, HEADER);
 			for (List<Object> row : rows(report, methods)) {
-				printer.printRecord(row);
+				printer.row(row);
 			}
 			printer.flush();
 		}

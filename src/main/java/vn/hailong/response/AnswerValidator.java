@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
+import vn.hailong.system.Numbers;
+import vn.hailong.system.Texts;
 import vn.hailong.template.ChoiceOption;
 import vn.hailong.template.Item;
 import vn.hailong.template.SurveyTemplate;
@@ -28,6 +30,11 @@ import vn.hailong.template.SurveyTemplate;
  * {@code null}, an empty string and an empty array mean "not answered".
  */
 final class AnswerValidator {
+
+	private static final BigDecimal FIVE = BigDecimal.valueOf(5);
+
+	/** Decimal places a number answer may have. */
+	private static final int MAXIMUM_DECIMALS = 12;
 
 	private AnswerValidator() {
 	}
@@ -64,8 +71,8 @@ final class AnswerValidator {
 			.stream()
 			.filter((code) -> !items.containsKey(code))
 			.sorted()
-			.forEach((code) -> problems
-				.add(new FieldProblem("answers." + code, "unknown_item", "the template has no item '" + code + "'")));
+			.forEach((code) -> problems.add(new FieldProblem("answers." + code, "unknown_item",
+					"the template has no item '" + brief(code) + "'")));
 		var accepted = new HashMap<String, List<String>>();
 		var counted = new ArrayList<AnswerSheet.CountedValue>();
 		var texts = new ArrayList<AnswerSheet.FreeText>();
@@ -124,10 +131,12 @@ final class AnswerValidator {
 	private static List<String> canonicalValues(Item item, JsonNode node) {
 		return switch (item.type()) {
 			case SCALE5 -> {
-				if (!node.isIntegralNumber() || node.asLong() < 1 || node.asLong() > 5) {
-					throw new InvalidAnswer("out_of_scale", "must be a whole number from 1 to 5, not " + node);
+				BigDecimal value = Numbers.exact(node).orElse(null);
+				if (value == null || !node.isIntegralNumber() || value.compareTo(BigDecimal.ONE) < 0
+						|| value.compareTo(FIVE) > 0) {
+					throw new InvalidAnswer("out_of_scale", "must be a whole number from 1 to 5, not " + shown(node));
 				}
-				yield List.of(Long.toString(node.asLong()));
+				yield List.of(Integer.toString(value.intValueExact()));
 			}
 			case YESNO -> {
 				if (!node.isBoolean()) {
@@ -154,7 +163,11 @@ final class AnswerValidator {
 				if (!node.isString()) {
 					throw new InvalidAnswer("wrong_type", "must be a string");
 				}
-				String text = node.asString().strip();
+				String unstorable = Texts.unstorable(node.asString());
+				if (unstorable != null) {
+					throw new InvalidAnswer(Texts.INVALID_TEXT, "the text " + unstorable);
+				}
+				String text = Texts.normalize(node.asString().strip());
 				if (text.length() > item.effectiveMaxLength()) {
 					throw new InvalidAnswer("too_long", "must be at most " + item.effectiveMaxLength() + " characters");
 				}
@@ -163,24 +176,35 @@ final class AnswerValidator {
 		};
 	}
 
+	/**
+	 * A value as the message shows it: at most 40 characters of its JSON.
+	 */
+	private static String shown(JsonNode node) {
+		return brief(node.toString());
+	}
+
+	private static String brief(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "…" : text;
+	}
+
 	private static String option(Item item, JsonNode node) {
 		if (!node.isString()) {
 			throw new InvalidAnswer("wrong_type", "must be an option code (a string), not " + node);
 		}
 		String code = node.asString();
 		if (item.option(code).isEmpty()) {
-			throw new InvalidAnswer("unknown_option", "'" + code + "' is not an option of this item (options: "
+			throw new InvalidAnswer("unknown_option", "'" + brief(code) + "' is not an option of this item (options: "
 					+ String.join(", ", item.options().stream().map(ChoiceOption::code).toList()) + ")");
 		}
 		return code;
 	}
 
 	private static String number(Item item, JsonNode node) {
-		if (!node.isNumber()) {
-			throw new InvalidAnswer("wrong_type", "must be a number, not " + node);
+		BigDecimal value = Numbers.exact(node).orElse(null);
+		if (value == null) {
+			throw new InvalidAnswer("wrong_type", "must be a finite number, not " + shown(node));
 		}
-		BigDecimal value = node.decimalValue();
-		if (item.integer() && value.stripTrailingZeros().scale() > 0) {
+		if (item.integer() && !Numbers.isWhole(value)) {
 			throw new InvalidAnswer("not_integer", "must be a whole number");
 		}
 		if (item.min() != null && value.compareTo(item.min()) < 0) {
@@ -190,7 +214,11 @@ final class AnswerValidator {
 			throw new InvalidAnswer("above_maximum", "must be at most " + item.max().toPlainString());
 		}
 		if (value.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) >= 0) {
-			throw new InvalidAnswer("above_maximum", "must be smaller than 10^12 in size");
+			throw new InvalidAnswer((value.signum() < 0) ? "below_minimum" : "above_maximum",
+					"must be smaller than 10^12 in size");
+		}
+		if (value.stripTrailingZeros().scale() > MAXIMUM_DECIMALS) {
+			throw new InvalidAnswer("wrong_type", "must have at most " + MAXIMUM_DECIMALS + " decimal places");
 		}
 		return value.stripTrailingZeros().toPlainString();
 	}

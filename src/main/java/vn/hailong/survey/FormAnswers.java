@@ -11,7 +11,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.util.MultiValueMap;
 
+import vn.hailong.system.Numbers;
 import vn.hailong.template.Item;
+import vn.hailong.template.ItemType;
 import vn.hailong.template.SurveyTemplate;
 
 /**
@@ -56,20 +58,42 @@ final class FormAnswers {
 
 	/**
 	 * Converts form values to the JSON shapes of the API, leaving malformed values for
-	 * the intake to reject.
+	 * the intake to reject as it rejects them from the API: a field {@code q_<code>} for
+	 * an item the template lacks is passed on (and refused as {@code unknown_item}), and
+	 * an item that takes one value but was posted several times is passed on as an array
+	 * (and refused as of the wrong type).
 	 * @param template the template
-	 * @param values the values by item code
+	 * @param values the values by item code, from {@link #visibleValues}
+	 * @param form the posted fields
 	 * @return the answers by item code
 	 */
-	static Map<String, JsonNode> toJson(SurveyTemplate template, Map<String, List<String>> values) {
+	static Map<String, JsonNode> toJson(SurveyTemplate template, Map<String, List<String>> values,
+			MultiValueMap<String, String> form) {
 		var answers = new HashMap<String, JsonNode>();
 		var items = template.itemsByCode();
 		values.forEach((code, given) -> answers.put(code, node(items.get(code), given)));
+		form.forEach((name, given) -> {
+			if (name.startsWith(PREFIX) && !items.containsKey(name.substring(PREFIX.length()))) {
+				answers.put(name.substring(PREFIX.length()), strings(given));
+			}
+		});
 		return answers;
+	}
+
+	private static JsonNode strings(List<String> given) {
+		if (given.size() == 1) {
+			return NODES.stringNode(given.get(0));
+		}
+		var array = NODES.arrayNode();
+		given.forEach(array::add);
+		return array;
 	}
 
 	private static JsonNode node(Item item, List<String> given) {
 		String first = given.get(0);
+		if (given.size() > 1 && item.type() != ItemType.MULTIPLE) {
+			return strings(given);
+		}
 		return switch (item.type()) {
 			case SCALE5 ->
 				first.matches("[0-9]{1,2}") ? NODES.numberNode(Integer.parseInt(first)) : NODES.stringNode(first);
@@ -84,12 +108,8 @@ final class FormAnswers {
 				yield array;
 			}
 			case NUMBER -> {
-				try {
-					yield NODES.numberNode(new BigDecimal(first.replace(',', '.')));
-				}
-				catch (NumberFormatException ex) {
-					yield NODES.stringNode(first);
-				}
+				BigDecimal value = Numbers.parse(first).orElse(null);
+				yield (value != null) ? NODES.numberNode(value) : NODES.stringNode(first);
 			}
 			case SINGLE, TEXT -> NODES.stringNode(first);
 		};

@@ -111,7 +111,10 @@ class SurveyPageController {
 			Survey survey = loaded.getT1();
 			MultiValueMap<String, String> form = loaded.getT2();
 			var values = FormAnswers.visibleValues(survey.template(), form);
-			UUID id = responseId(form.getFirst("id"));
+			UUID id = formResponseId(form);
+			if (id == null) {
+				return Mono.just(message("survey.invalidForm", language, HttpStatus.BAD_REQUEST));
+			}
 			String code = form.getFirst("code");
 			return accept(survey, unit, form, id, exchange)
 				.map((receipt) -> Rendering.redirectTo("/s/" + campaign + "/" + unit + "/cam-on?lang=" + language)
@@ -160,7 +163,7 @@ class SurveyPageController {
 	private Mono<Receipt> accept(Survey survey, String unit, MultiValueMap<String, String> form, UUID id,
 			ServerWebExchange exchange) {
 		var values = FormAnswers.visibleValues(survey.template(), form);
-		var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values),
+		var submission = new ResponseSubmission(id, unit, FormAnswers.toJson(survey.template(), values, form),
 				form.getFirst("code"));
 		return this.intake.submit(survey.campaign().id(), submission, context(exchange, survey.campaign(), form));
 	}
@@ -357,20 +360,40 @@ class SurveyPageController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		try {
-			return UUID.fromString(text);
+		UUID id = strictUuid(text);
+		if (id == null) {
+			throw ApiException.invalid("id", "invalid",
+					"must be a UUID, not '" + ((text.length() > 40) ? text.substring(0, 40) + "…" : text) + "'");
 		}
-		catch (IllegalArgumentException ex) {
-			throw ApiException.invalid("id", "invalid", "must be a UUID, not '" + text + "'");
-		}
+		return id;
 	}
 
-	private static UUID responseId(String text) {
+	/**
+	 * The response id the rendered form carries; {@code null} when it is missing,
+	 * malformed or posted twice with different values (the page never makes one up).
+	 */
+	private static UUID formResponseId(MultiValueMap<String, String> form) {
+		List<String> ids = form.getOrDefault("id", List.of());
+		if (ids.isEmpty() || ids.stream().distinct().count() > 1) {
+			return null;
+		}
+		return strictUuid(ids.get(0));
+	}
+
+	/**
+	 * A UUID in its canonical 36-character form; {@code null} otherwise
+	 * ({@link UUID#fromString} also takes {@code 1-1-1-1-1}).
+	 */
+	private static UUID strictUuid(String text) {
+		if (text == null || text.length() != 36) {
+			return null;
+		}
 		try {
-			return (text != null) ? UUID.fromString(text) : UUID.randomUUID();
+			UUID id = UUID.fromString(text);
+			return id.toString().equalsIgnoreCase(text) ? id : null;
 		}
 		catch (IllegalArgumentException ex) {
-			return UUID.randomUUID();
+			return null;
 		}
 	}
 

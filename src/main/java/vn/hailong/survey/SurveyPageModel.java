@@ -82,11 +82,13 @@ class SurveyPageModel {
 
 	private static Map<String, String> scriptTexts() {
 		var keys = new LinkedHashMap<String, String>();
-		for (String name : List.of("next", "back", "progress", "sending", "queued", "restored", "failed", "errors")) {
+		for (String name : List.of("next", "back", "progress", "sending", "queued", "restored", "failed", "fresh",
+				"serverError", "errors")) {
 			keys.put(name, "survey." + name);
 		}
 		for (String code : List.of("required", "out_of_scale", "wrong_type", "unknown_option", "duplicate_option",
-				"not_integer", "below_minimum", "above_maximum", "too_long", "hidden_item", "unknown_item")) {
+				"not_integer", "below_minimum", "above_maximum", "too_long", "hidden_item", "unknown_item",
+				"invalid_text")) {
 			keys.put("error." + code, "error." + code);
 		}
 		return keys;

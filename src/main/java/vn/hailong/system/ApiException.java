@@ -13,6 +13,9 @@ public class ApiException extends RuntimeException {
 
 	private static final String TYPE_BASE = "https://hailong.vn/problems/";
 
+	/** At most this many offending fields are listed (10,000 unknown fields make one). */
+	static final int MAXIMUM_LISTED = 100;
+
 	private final HttpStatus status;
 
 	private final String kind;
@@ -77,9 +80,40 @@ public class ApiException extends RuntimeException {
 	 * @return the exception
 	 */
 	public static ApiException invalid(List<FieldProblem> errors) {
-		String fields = String.join(", ", errors.stream().map(FieldProblem::field).distinct().toList());
-		return new ApiException(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-				"The request has invalid fields: " + fields, errors);
+		List<FieldProblem> listed = errors;
+		String more = "";
+		if (errors.size() > MAXIMUM_LISTED) {
+			listed = errors.subList(0, MAXIMUM_LISTED);
+			more = " and " + (errors.size() - MAXIMUM_LISTED) + " more";
+		}
+		String fields = String.join(", ", listed.stream().map(FieldProblem::field).distinct().toList());
+		return problem(ProblemType.INVALID_REQUEST, "The request has invalid fields: " + fields + more, listed);
+	}
+
+	/**
+	 * A problem of the system's catalogue.
+	 * @param type the kind
+	 * @param detail the human explanation
+	 * @param errors the offending fields, or none
+	 * @return the exception
+	 */
+	public static ApiException problem(ProblemType type, String detail, List<FieldProblem> errors) {
+		return new ApiException(type.status(), type.kind(), type.title(), detail, errors);
+	}
+
+	/**
+	 * The database cannot be reached: a 503 with {@code Retry-After}.
+	 * @param retryAfterSeconds when to try again
+	 * @return the exception
+	 */
+	public static ApiException unavailable(long retryAfterSeconds) {
+		var headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+		return new ApiException(type.status(), type.kind(), type.title(),
+				"The database cannot be reached just now; nothing was stored. Send the same request again in "
+						+ retryAfterSeconds + " s.",
+				List.of(), headers);
 	}
 
 	public static ApiException invalid(String field, String code, String message) {

@@ -30,6 +30,9 @@ class ProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
 
+	/** What a 503 asks the client to wait before sending the same request again. */
+	static final long RETRY_AFTER_SECONDS = 5;
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
@@ -55,17 +58,19 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(ServerWebInputException ex) {
+		if (Failures.tooLarge(ex)) {
+			return api(tooLarge());
+		}
 		String detail = ex.getReason();
 		List<FieldProblem> errors = List.of();
 		JacksonException json = jsonCause(ex);
+		if (json instanceof TextModule.UnstorableTextException text) {
+			return api(ApiException
+				.invalid(List.of(new FieldProblem(path(text), Texts.INVALID_TEXT, text.getOriginalMessage()))));
+		}
 		if (json != null) {
 			detail = "The request body is not valid JSON of the expected shape: " + json.getOriginalMessage();
-			String field = json.getPath()
-				.stream()
-				.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-						: "[" + reference.getIndex() + "]")
-				.collect(Collectors.joining("."))
-				.replace(".[", "[");
+			String field = path(json);
 			if (!field.isEmpty()) {
 				errors = List.of(new FieldProblem(field, "unreadable", json.getOriginalMessage()));
 			}
@@ -82,6 +87,31 @@ class ProblemHandler {
 		return respond(problem);
 	}
 
+	private static String path(JacksonException json) {
+		return json.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."))
+			.replace(".[", "[");
+	}
+
+	/**
+	 * A body over the codecs' buffer limit ({@code spring.codec.max-in-memory-size}).
+	 */
+	static ApiException tooLarge() {
+		return ApiException.problem(ProblemType.PAYLOAD_TOO_LARGE,
+				"The request body is larger than the service accepts; send less", List.of());
+	}
+
+	/**
+	 * The database is out of reach: nothing was stored, the same request may be sent
+	 * again.
+	 */
+	static ApiException unavailable() {
+		return ApiException.unavailable(RETRY_AFTER_SECONDS);
+	}
+
 	private static JacksonException jsonCause(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof JacksonException json) {
@@ -93,6 +123,11 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+		if (Failures.unstorableText(ex)) {
+			logger.error("Text that cannot be stored passed the gates", ex);
+			return api(ApiException.invalid("body", Texts.INVALID_TEXT,
+					"the request holds text that cannot be stored (a NUL character or a lone surrogate)"));
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The change conflicts with data already stored");
 		problem.setType(URI.create("https://hailong.vn/problems/conflict"));
@@ -114,6 +149,13 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (Failures.databaseUnavailable(ex)) {
+			logger.warn("Database unavailable: " + ex);
+			return api(unavailable());
+		}
+		if (Failures.tooLarge(ex)) {
+			return api(tooLarge());
+		}
 		logger.error("Unexpected failure", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed to handle the request; nothing was acknowledged. Retry later with the same request.");

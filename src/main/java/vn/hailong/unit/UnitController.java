@@ -53,8 +53,9 @@ class UnitController {
 	}
 
 	@PostMapping(path = "/import", consumes = "text/csv")
-	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) String csv) {
-		return this.units.importCsv(access, csv);
+	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) byte[] csv) {
+		return this.units.checkChange(access)
+			.then(Mono.defer(() -> this.units.importAll(access, UnitCsv.read(csv, "body"))));
 	}
 
 }

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
+import vn.hailong.system.Texts;
 
 /**
  * Reads units from CSV with the header {@code code,name,level,parent,population}.
@@ -34,6 +35,7 @@ public final class UnitCsv {
 	 */
 	public static List<UnitInput> read(String csv) {
 		String text = (csv != null && csv.startsWith("\uFEFF")) ? csv.substring(1) : csv;
+		text = Texts.require("body", text);
 		var format = CSVFormat.DEFAULT.builder()
 			.setHeader()
 			.setSkipHeaderRecord(true)
@@ -73,6 +75,19 @@ public final class UnitCsv {
 		catch (IllegalArgumentException | IllegalStateException | UncheckedIOException ex) {
 			throw ApiException.invalid("body", "unreadable_csv", "the CSV cannot be read: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Reads the units of an uploaded CSV file, which must be UTF-8.
+	 * @param bytes the file as received; {@code null} reads as empty
+	 * @param field the request field that held it, named in a refusal
+	 * @return the units in the order of the rows
+	 * @throws ApiException {@code invalid-encoding} when the file is not UTF-8 (such as
+	 * one saved by Excel on Vietnamese Windows, in Windows-1258), telling how to save it
+	 * as "CSV UTF-8"; otherwise as {@link #read(String)}
+	 */
+	public static List<UnitInput> read(byte[] bytes, String field) {
+		return read((bytes != null) ? Texts.decodeUtf8(bytes, field) : "");
 	}
 
 	private static String get(CSVRecord record, String column) {
