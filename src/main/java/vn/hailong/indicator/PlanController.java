@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.hailong.access.Access;
-import vn.hailong.system.Texts;
 
 /**
  * The JSON API for plans and the figures units report for them: any staff member reads
@@ -54,9 +53,7 @@ class PlanController {
 	Mono<ResponseEntity<Plan>> importPlan(Access access, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
 			@RequestBody(required = false) byte[] body) {
 		boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(contentType);
-		return this.plans.checkImport(access)
-			.then(Mono.fromCallable(() -> (body != null) ? Texts.decodeUtf8(body, "body") : ""))
-			.flatMap((text) -> this.plans.importPlan(access, text, json))
+		return this.plans.importPlan(access, body, json)
 			.map((imported) -> ResponseEntity.status(imported.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.location(URI.create("/api/v1/plans/" + imported.plan().code()))
 				.body(imported.plan()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +16,7 @@ import vn.hailong.access.Access;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
+import vn.hailong.system.Texts;
 import vn.hailong.template.Item;
 import vn.hailong.template.ItemType;
 import vn.hailong.template.Section;
@@ -77,6 +79,20 @@ public class PlanService {
 	 */
 	public boolean mayImport(Access access) {
 		return access.administrator();
+	}
+
+	/**
+	 * Reads, checks and stores an uploaded plan (administrators only), which must be
+	 * UTF-8, as {@link #importPlan(Access, String, boolean)} does.
+	 * @param access the signed-in member
+	 * @param bytes the plan as YAML or JSON, as received; {@code null} reads as empty
+	 * @param json whether the text is JSON
+	 * @return the plan as stored and whether it is new; an error {@code forbidden},
+	 * {@code invalid-encoding} when the bytes are not UTF-8, {@code invalid-request}
+	 * naming the fields, or {@code conflict}
+	 */
+	public Mono<Imported> importPlan(Access access, byte @Nullable [] bytes, boolean json) {
+		return Mono.defer(() -> importPlan(access, (bytes != null) ? Texts.decodeUtf8(bytes, "body") : "", json));
 	}
 
 	/**

@@ -54,8 +54,7 @@ class UnitController {
 
 	@PostMapping(path = "/import", consumes = "text/csv")
 	Mono<UnitService.ImportResult> importCsv(Access access, @RequestBody(required = false) byte[] csv) {
-		return this.units.checkChange(access)
-			.then(Mono.defer(() -> this.units.importAll(access, UnitCsv.read(csv, "body"))));
+		return this.units.importCsv(access, csv);
 	}
 
 }

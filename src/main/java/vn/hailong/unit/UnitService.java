@@ -104,6 +104,19 @@ public class UnitService {
 	}
 
 	/**
+	 * Reads units from an uploaded CSV file, which must be UTF-8, and imports them
+	 * (administrators only), as {@link #importAll(Access, List)} does.
+	 * @param access the signed-in member
+	 * @param csv the file's bytes, header {@code code,name,level,parent,population}
+	 * @return how many units were created and updated; an error {@code forbidden},
+	 * {@code invalid-encoding} when the file is not UTF-8 (such as one saved by Excel in
+	 * Windows-1258), or {@code invalid-request} naming the rows and fields
+	 */
+	public Mono<ImportResult> importCsv(Access access, byte @Nullable [] csv) {
+		return checkChange(access).then(Mono.defer(() -> importAll(access, UnitCsv.read(csv, "body"))));
+	}
+
+	/**
 	 * Finds a unit by code.
 	 * @param code the unit's code
 	 * @return the unit, or an error {@code not-found} when there is none
