@@ -66,7 +66,7 @@ class PasswordChangeFilter implements WebFilter {
 			exchange.getResponse().getHeaders().setLocation(URI.create("/console/account?doimatkhau"));
 			return exchange.getResponse().setComplete();
 		}
-		return this.problems.write(exchange.getResponse(), ApiException.problem(ProblemType.PASSWORD_CHANGE_REQUIRED,
+		return this.problems.write(exchange, ApiException.problem(ProblemType.PASSWORD_CHANGE_REQUIRED,
 				"Your password was reset by someone else: change it with POST /api/v1/me/password first", List.of()));
 	}
 

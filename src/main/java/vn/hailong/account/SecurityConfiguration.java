@@ -1,12 +1,10 @@
 package vn.hailong.account;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
@@ -54,6 +50,8 @@ import org.springframework.web.server.session.WebSessionIdResolver;
 
 import vn.hailong.guard.ClientKeys;
 import vn.hailong.guard.SharedCounters;
+import vn.hailong.system.ApiException;
+import vn.hailong.system.ProblemWriter;
 
 /**
  * Who may reach what. Respondent pages, the intake endpoint, health and the API
@@ -157,18 +155,19 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, LoginThrottle throttle,
-			ApiTokenAuthentication tokens, JsonMapper json) {
+			ApiTokenAuthentication tokens, ProblemWriter json) {
 		ServerAuthenticationEntryPoint apiEntryPoint = (exchange, ex) -> unauthorized(exchange, ex, json);
 		var pageEntryPoint = new RedirectServerAuthenticationEntryPoint("/console/login");
 		ServerAuthenticationEntryPoint entryPoint = (exchange, ex) -> isPage(exchange)
 				? pageEntryPoint.commence(exchange, ex) : apiEntryPoint.commence(exchange, ex);
-		ServerAccessDeniedHandler denied = (exchange, ex) -> problem(exchange.getResponse(), json, HttpStatus.FORBIDDEN,
-				"forbidden", "Not allowed", "Your account may not do this");
+		ServerAccessDeniedHandler denied = (exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN, "forbidden",
+				"Not allowed", "Your account may not do this", "problem.forbidden.detail");
 
-		ServerAccessDeniedHandler csrfDenied = (exchange, ex) -> problem(exchange.getResponse(), json,
-				HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+		ServerAccessDeniedHandler csrfDenied = (exchange, ex) -> problem(exchange, json, HttpStatus.FORBIDDEN,
+				"forbidden", "Not allowed",
 				"A change made with a signed-in session needs its CSRF token (the X-CSRF-TOKEN header or the _csrf "
-						+ "field); API clients send HTTP Basic credentials or an API token instead of the session cookie");
+						+ "field); API clients send HTTP Basic credentials or an API token instead of the session cookie",
+				"problem.forbidden.csrf");
 
 		var bearer = new AuthenticationWebFilter(tokens);
 		bearer.setServerAuthenticationConverter(tokens);
@@ -263,27 +262,23 @@ class SecurityConfiguration {
 		return !path.startsWith("/api/") && !path.startsWith("/actuator/");
 	}
 
-	private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex, JsonMapper json) {
+	private static Mono<Void> unauthorized(ServerWebExchange exchange, AuthenticationException ex, ProblemWriter json) {
 		ServerHttpResponse response = exchange.getResponse();
 		if (ex instanceof LoginThrottle.TooManyAttemptsException tooMany) {
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfter().toSeconds()));
-			return problem(response, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
-					"Too many sign-in attempts", "Too many failed sign-in attempts; try again later");
+			return problem(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+					"Too many sign-in attempts", "Too many failed sign-in attempts; try again later",
+					"problem.too-many-sign-in-attempts.detail");
 		}
 		response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"HaiLong\", Bearer realm=\"HaiLong\"");
-		return problem(response, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-				"Send HTTP Basic credentials or an API token (Authorization: Bearer …)");
+		return problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				"Send HTTP Basic credentials or an API token (Authorization: Bearer …)",
+				"problem.unauthenticated.detail");
 	}
 
-	private static Mono<Void> problem(ServerHttpResponse response, JsonMapper json, HttpStatus status, String kind,
-			String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://hailong.vn/problems/" + kind));
-		problem.setTitle(title);
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	private static Mono<Void> problem(ServerWebExchange exchange, ProblemWriter writer, HttpStatus status, String kind,
+			String title, String detail, String detailCode) {
+		return writer.write(exchange, new ApiException(status, kind, title, detail, List.of()).describedBy(detailCode));
 	}
 
 }

@@ -30,8 +30,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 import vn.hailong.access.Access;
 import vn.hailong.system.ApiException;
-import vn.hailong.system.Texts;
 import vn.hailong.system.FieldProblem;
+import vn.hailong.system.Texts;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitCsv;
 import vn.hailong.unit.UnitInput;

@@ -4,38 +4,96 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
+import org.dhatim.fastexcel.PaperSize;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+
+import vn.hailong.indicator.Verdict;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
+import vn.hailong.report.Report.UnitOfMeasure;
 import vn.hailong.system.SafeCsv;
 
 /**
- * Writes a report as a flat table, one row per indicator and unit (the first row of each
- * indicator is its overall figure), as CSV or XLSX.
+ * Writes a report for people to file: CSV as one flat table (one row per indicator and
+ * unit, the first row of each indicator its overall figure), and XLSX as a workbook with
+ * a summary sheet, one sheet per indicator's breakdown and a method sheet. Headers,
+ * verdicts, trends and method statements are in the request's language (message keys
+ * {@code export.*}, {@code verdict.*}, {@code trend.*}); column order is fixed.
  */
 final class ReportExport {
 
-	static final String[] HEADER = { "plan", "period", "indicator", "name", "kind", "target", "unit_of_measure", "row",
+	/** The columns of the CSV, as message keys {@code export.column.<name>}. */
+	static final String[] COLUMNS = { "plan", "period", "indicator", "name", "kind", "target", "unit_of_measure", "row",
 			"unit", "unit_name", "depth", "responses", "answers", "planned_sample", "numerator", "denominator",
 			"estimate", "lower", "upper", "confidence", "basis", "weighted", "unweighted", "design_effect", "verdict",
 			"point_reading", "more_responses_needed", "suppressed", "previous_period", "previous", "change",
 			"change_lower", "change_upper", "change_p_value", "method" };
 
-	private ReportExport() {
+	/** How the CSV is written. */
+	enum Dialect {
+
+		/** RFC 4180: comma separator, decimal point, UTF-8 with a byte order mark. */
+		RFC4180,
+
+		/**
+		 * For Excel with Vietnamese regional settings: semicolon separator and decimal
+		 * comma, UTF-8 with a byte order mark.
+		 */
+		EXCEL_VN
+
 	}
 
-	static List<List<Object>> rows(Report report, MethodStatement methods) {
+	private static final String PERCENT_FORMAT = "0.0%";
+
+	private static final String NUMBER_FORMAT = "0.0";
+
+	private static final String COUNT_FORMAT = "#,##0";
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	private final MethodStatement methods;
+
+	ReportExport(MessageSource messages, Locale locale) {
+		this.messages = messages;
+		this.locale = locale;
+		this.methods = new MethodStatement(messages, locale);
+	}
+
+	private String word(String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, this.locale);
+	}
+
+	private @Nullable String verdict(@Nullable Verdict verdict) {
+		return (verdict != null) ? word("verdict." + verdict.code()) : null;
+	}
+
+	String[] header() {
+		return Arrays.stream(COLUMNS).map((column) -> word("export.column." + column)).toArray(String[]::new);
+	}
+
+	List<List<Object>> rows(Report report) {
 		var rows = new ArrayList<List<Object>>();
 		for (IndicatorReport indicator : report.indicators()) {
-			rows.add(row(report, indicator, "overall", indicator.overall(), methods.of(indicator, report.period())));
+			rows.add(row(report, indicator, "overall", indicator.overall(),
+					this.methods.of(indicator, report.period())));
 			for (Figure figure : indicator.breakdown()) {
 				rows.add(row(report, indicator, "unit", figure, null));
 			}
@@ -43,40 +101,60 @@ final class ReportExport {
 		return rows;
 	}
 
-	private static List<Object> row(Report report, IndicatorReport indicator, String kind, Figure figure,
-			String method) {
+	private List<Object> row(Report report, IndicatorReport indicator, String kind, Figure figure,
+			@Nullable String method) {
 		var change = (method != null) ? indicator.change() : null;
 		var counts = figure.counts();
 		var reading = figure.reading();
 		var judgement = figure.judgement();
-		return Arrays.asList(report.plan(), report.period(), indicator.ref(), indicator.name(), indicator.kind().code(),
-				indicator.targetText(), indicator.unit().code(), kind, figure.place().unit(), figure.place().unitName(),
-				figure.place().depth(), counts.responses(), counts.answers(), counts.plannedSample(),
-				counts.numerator(), counts.denominator(), (reading != null) ? round(reading.estimate()) : null,
-				(reading != null) ? round(reading.lower()) : null, (reading != null) ? round(reading.upper()) : null,
-				report.confidence(), (figure.basis() != null) ? figure.basis().code() : null,
+		return Arrays.asList(report.plan(), report.period(), indicator.ref(), indicator.name(),
+				word("export.kind." + indicator.kind().code()), target(indicator),
+				word("export.unit." + indicator.unit().code()), word("export.row." + kind), figure.place().unit(),
+				figure.place().unitName(), figure.place().depth(), counts.responses(), counts.answers(),
+				counts.plannedSample(), counts.numerator(), counts.denominator(),
+				(reading != null) ? round(reading.estimate()) : null, (reading != null) ? round(reading.lower()) : null,
+				(reading != null) ? round(reading.upper()) : null, report.confidence(),
+				(figure.basis() != null) ? word("export.basis." + figure.basis().code()) : null,
 				(reading != null && reading.weighted() != null) ? round(reading.weighted().estimate()) : null,
 				(reading != null && reading.unweighted() != null) ? round(reading.unweighted().estimate()) : null,
 				(reading != null) ? round(reading.designEffect()) : null,
-				(judgement != null) ? judgement.verdict().code() : null,
-				(judgement != null && judgement.pointReading() != null) ? judgement.pointReading().code() : null,
-				(judgement != null) ? judgement.moreResponsesNeeded() : null, figure.suppressed() ? "suppressed" : null,
-				(change != null) ? change.period() : null, (change != null) ? round(change.previous()) : null,
+				(judgement != null) ? verdict(judgement.verdict()) : null,
+				(judgement != null) ? verdict(judgement.pointReading()) : null,
+				(judgement != null) ? judgement.moreResponsesNeeded() : null,
+				figure.suppressed() ? word("export.suppressed") : null, (change != null) ? change.period() : null,
+				(change != null) ? round(change.previous()) : null,
 				(change != null) ? round(change.difference()) : null, (change != null) ? round(change.lower()) : null,
 				(change != null) ? round(change.upper()) : null,
 				(change != null && change.pValue() != null) ? roundP(change.pValue()) : null, method);
 	}
 
+	private String target(IndicatorReport indicator) {
+		if (indicator.targetText() != null && indicator.targetText().contains("previous")) {
+			return indicator.comparator().sign() + " " + word("export.previous-period");
+		}
+		if (indicator.target() == null) {
+			return "";
+		}
+		return indicator.comparator().sign() + " " + decimal(indicator.target(), this.locale)
+				+ ((indicator.unit() == UnitOfMeasure.PERCENT) ? "%" : "");
+	}
+
 	/**
-	 * CSV in UTF-8 with a byte-order mark, so that Excel shows Vietnamese correctly.
+	 * The CSV, in UTF-8 with a byte order mark so that Excel shows Vietnamese correctly.
+	 * @param report the report
+	 * @param dialect RFC 4180 (for programs: comma, decimal point) or the Vietnamese
+	 * Excel variant (semicolon, decimal comma)
+	 * @return the file's bytes
 	 */
-	static byte[] csv(Report report, MethodStatement methods) {
+	byte[] csv(Report report, Dialect dialect) {
 		var bytes = new ByteArrayOutputStream();
+		boolean vietnameseExcel = dialect == Dialect.EXCEL_VN;
+		CSVFormat format = vietnameseExcel ? CSVFormat.RFC4180.builder().setDelimiter(';').get() : CSVFormat.RFC4180;
 		try (var writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
 			writer.write('\uFEFF');
-			var printer = SafeCsv.open(writer, CSVFormat.RFC4180, HEADER);
-			for (List<Object> row : rows(report, methods)) {
-				printer.row(row);
+			var printer = SafeCsv.open(writer, format, header());
+			for (List<Object> row : rows(report)) {
+				printer.row(vietnameseExcel ? row.stream().map(ReportExport::decimalComma).toList() : row);
 			}
 			printer.flush();
 		}
@@ -86,29 +164,39 @@ final class ReportExport {
 		return bytes.toByteArray();
 	}
 
-	static byte[] xlsx(Report report, MethodStatement methods) {
+	private static @Nullable Object decimalComma(@Nullable Object value) {
+		if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+			return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString().replace('.', ',');
+		}
+		return value;
+	}
+
+	/**
+	 * The workbook: a summary sheet (one row per indicator: numeric target, comparator,
+	 * estimate and interval in percent format for percentages, verdict and trend in
+	 * words), a sheet per indicator with its breakdown by unit, and a method sheet; each
+	 * with a title block repeated on every printed page, frozen header row, filter, A4
+	 * landscape, and the document's title and subject set.
+	 * @param report the report
+	 * @return the file's bytes
+	 */
+	byte[] xlsx(Report report) {
 		var bytes = new ByteArrayOutputStream();
 		try {
 			Workbook workbook = new Workbook(bytes, "HaiLong", "1.0");
-			Worksheet sheet = workbook.newWorksheet("Report " + report.period());
-			for (int column = 0; column < HEADER.length; column++) {
-				sheet.value(0, column, HEADER[column]);
-				sheet.style(0, column).bold().set();
+			String title = report.title() + " — " + report.period();
+			workbook.properties()
+				.setTitle(title)
+				.setSubject(word("export.subject", report.plan(), report.period()))
+				.setCompany(report.issuer())
+				.setKeywords(report.plan() + " " + report.period());
+			summary(workbook, report, title);
+			var names = new ArrayList<String>();
+			for (IndicatorReport indicator : report.indicators()) {
+				breakdown(workbook, report, indicator,
+						sheetName(word("export.sheet.indicator", indicator.ref()), names));
 			}
-			int line = 1;
-			for (List<Object> row : rows(report, methods)) {
-				for (int column = 0; column < row.size(); column++) {
-					Object value = row.get(column);
-					if (value instanceof Number number) {
-						sheet.value(line, column, number);
-					}
-					else if (value != null) {
-						sheet.value(line, column, value.toString());
-					}
-				}
-				line++;
-			}
-			sheet.freezePane(0, 1);
+			method(workbook, report, title);
 			workbook.finish();
 		}
 		catch (IOException ex) {
@@ -117,7 +205,205 @@ final class ReportExport {
 		return bytes.toByteArray();
 	}
 
-	private static Double round(Double value) {
+	private static final int TITLE_ROWS = 3;
+
+	private void titleBlock(Worksheet sheet, Report report, String title, String[] header) {
+		sheet.value(0, 0, title);
+		sheet.style(0, 0).bold().fontSize(14).set();
+		String scope = (report.scopeName() != null) ? report.scopeName() : word("export.scope.all");
+		sheet.value(1, 0,
+				word("export.subtitle", report.issuer(), scope, percent(report.confidence()),
+						DateTimeFormatter.ofPattern(word("export.date-time-pattern"))
+							.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+							.format(report.generatedAt())));
+		for (int column = 0; column < header.length; column++) {
+			sheet.value(TITLE_ROWS - 1, column, header[column]);
+			sheet.style(TITLE_ROWS - 1, column).bold().fillColor("DDEBF7").wrapText(true).set();
+		}
+		sheet.freezePane(0, TITLE_ROWS);
+		sheet.repeatRows(0, TITLE_ROWS - 1);
+		sheet.pageOrientation("landscape");
+		sheet.paperSize(PaperSize.A4_PAPER);
+		sheet.setFitToPage(true);
+		sheet.fitToWidth((short) 1);
+		sheet.fitToHeight((short) 0);
+		sheet.footer(word("export.page-footer"), org.dhatim.fastexcel.Position.RIGHT);
+	}
+
+	private String percent(double share) {
+		return decimal(share * 100, this.locale) + "%";
+	}
+
+	private void summary(Workbook workbook, Report report, String title) {
+		Worksheet sheet = workbook.newWorksheet(word("export.sheet.summary"));
+		String[] header = { word("export.column.indicator"), word("export.column.name"), word("export.column.kind"),
+				word("export.column.comparator"), word("export.column.target"), word("export.column.unit_of_measure"),
+				word("export.column.responses"), word("export.column.estimate"), word("export.column.lower"),
+				word("export.column.upper"), word("export.column.verdict"), word("export.column.trend"),
+				word("export.column.change"), word("export.column.previous_period") };
+		titleBlock(sheet, report, title, header);
+		int line = TITLE_ROWS;
+		for (IndicatorReport indicator : report.indicators()) {
+			Figure overall = indicator.overall();
+			var reading = overall.reading();
+			var judgement = overall.judgement();
+			UnitOfMeasure unit = indicator.unit();
+			sheet.value(line, 0, indicator.ref());
+			sheet.value(line, 1, indicator.name());
+			sheet.value(line, 2, word("export.kind." + indicator.kind().code()));
+			sheet.value(line, 3, indicator.comparator().sign());
+			if (indicator.targetText() != null && indicator.targetText().contains("previous")) {
+				sheet.value(line, 4, word("export.previous-period"));
+			}
+			else {
+				measure(sheet, line, 4, indicator.target(), unit);
+			}
+			sheet.value(line, 5, word("export.unit." + unit.code()));
+			count(sheet, line, 6, overall.counts().responses());
+			if (reading != null) {
+				measure(sheet, line, 7, reading.estimate(), unit);
+				measure(sheet, line, 8, reading.lower(), unit);
+				measure(sheet, line, 9, reading.upper(), unit);
+			}
+			else if (overall.suppressed()) {
+				sheet.value(line, 7, word("export.suppressed"));
+			}
+			if (judgement != null) {
+				sheet.value(line, 10, verdict(judgement.verdict()));
+			}
+			var change = indicator.change();
+			if (change != null) {
+				sheet.value(line, 11, word("trend." + change.direction().code()));
+				sheet.value(line, 12, change.difference());
+				sheet.style(line, 12).format(NUMBER_FORMAT).set();
+				sheet.value(line, 13, change.period());
+			}
+			line++;
+		}
+		finish(sheet, header, line, new double[] { 10, 40, 16, 8, 10, 10, 10, 10, 10, 10, 22, 18, 10, 12 });
+	}
+
+	private void breakdown(Workbook workbook, Report report, IndicatorReport indicator, String name) {
+		Worksheet sheet = workbook.newWorksheet(name);
+		String[] header = { word("export.column.unit"), word("export.column.unit_name"), word("export.column.depth"),
+				word("export.column.responses"), word("export.column.planned_sample"), word("export.column.estimate"),
+				word("export.column.lower"), word("export.column.upper"), word("export.column.weighted"),
+				word("export.column.unweighted"), word("export.column.design_effect"), word("export.column.verdict"),
+				word("export.column.more_responses_needed"), word("export.column.suppressed") };
+		titleBlock(sheet, report, word("export.indicator-title", indicator.ref(), indicator.name()), header);
+		UnitOfMeasure unit = indicator.unit();
+		int line = TITLE_ROWS;
+		var figures = new ArrayList<Figure>();
+		figures.add(indicator.overall());
+		figures.addAll(indicator.breakdown());
+		for (Figure figure : figures) {
+			boolean overall = figure == indicator.overall();
+			sheet.value(line, 0, overall ? word("export.row.overall") : figure.place().unit());
+			sheet.value(line, 1, overall ? word("export.scope.all") : figure.place().unitName());
+			sheet.value(line, 2, figure.place().depth());
+			count(sheet, line, 3, figure.counts().responses());
+			count(sheet, line, 4, figure.counts().plannedSample());
+			var reading = figure.reading();
+			if (reading != null) {
+				measure(sheet, line, 5, reading.estimate(), unit);
+				measure(sheet, line, 6, reading.lower(), unit);
+				measure(sheet, line, 7, reading.upper(), unit);
+				if (reading.weighted() != null) {
+					measure(sheet, line, 8, reading.weighted().estimate(), unit);
+				}
+				if (reading.unweighted() != null) {
+					measure(sheet, line, 9, reading.unweighted().estimate(), unit);
+				}
+				if (reading.designEffect() != null) {
+					sheet.value(line, 10, reading.designEffect());
+					sheet.style(line, 10).format("0.00").set();
+				}
+			}
+			var judgement = figure.judgement();
+			if (judgement != null) {
+				sheet.value(line, 11, verdict(judgement.verdict()));
+				count(sheet, line, 12, judgement.moreResponsesNeeded());
+			}
+			if (figure.suppressed()) {
+				sheet.value(line, 13, word("export.suppressed-because", report.minimumCellSize()));
+			}
+			line++;
+		}
+		finish(sheet, header, line, new double[] { 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 22, 12, 24 });
+	}
+
+	private void method(Workbook workbook, Report report, String title) {
+		Worksheet sheet = workbook.newWorksheet(word("export.sheet.method"));
+		String[] header = { word("export.column.indicator"), word("export.column.name"), word("export.column.method") };
+		titleBlock(sheet, report, title, header);
+		int line = TITLE_ROWS;
+		for (IndicatorReport indicator : report.indicators()) {
+			sheet.value(line, 0, indicator.ref());
+			sheet.value(line, 1, indicator.name());
+			sheet.value(line, 2, this.methods.of(indicator, report.period()));
+			sheet.style(line, 2).wrapText(true).set();
+			line++;
+		}
+		finish(sheet, header, line, new double[] { 10, 36, 110 });
+	}
+
+	private static void finish(Worksheet sheet, String[] header, int line, double[] widths) {
+		sheet.setAutoFilter(TITLE_ROWS - 1, 0, Math.max(line - 1, TITLE_ROWS - 1), header.length - 1);
+		for (int column = 0; column < widths.length; column++) {
+			sheet.width(column, widths[column]);
+		}
+	}
+
+	/**
+	 * A percentage as a share in percent format (90.5 is written 0.905, shown 90.5% or
+	 * 90,5% by Excel's regional settings); index points as a number with one decimal.
+	 */
+	private static void measure(Worksheet sheet, int row, int column, @Nullable Double value, UnitOfMeasure unit) {
+		if (value == null) {
+			return;
+		}
+		if (unit == UnitOfMeasure.PERCENT) {
+			sheet.value(row, column, BigDecimal.valueOf(value).movePointLeft(2));
+			sheet.style(row, column).format(PERCENT_FORMAT).set();
+		}
+		else {
+			sheet.value(row, column, value);
+			sheet.style(row, column).format(NUMBER_FORMAT).set();
+		}
+	}
+
+	private static void count(Worksheet sheet, int row, int column, @Nullable Long value) {
+		if (value != null) {
+			sheet.value(row, column, value);
+			sheet.style(row, column).format(COUNT_FORMAT).set();
+		}
+	}
+
+	private static String sheetName(String wanted, List<String> taken) {
+		String name = wanted.replaceAll("[\\[\\]:*?/\\\\]", "-");
+		name = (name.length() > 28) ? name.substring(0, 28) : name;
+		String unique = name;
+		for (int n = 2; taken.contains(unique.toLowerCase(Locale.ROOT)); n++) {
+			unique = name + " " + n;
+		}
+		taken.add(unique.toLowerCase(Locale.ROOT));
+		return unique;
+	}
+
+	/**
+	 * A number with up to one decimal in the language's notation ({@code 90,5} in
+	 * Vietnamese, {@code 90.5} in English).
+	 * @param value the number
+	 * @param locale the language
+	 * @return the text
+	 */
+	static String decimal(double value, Locale locale) {
+		var format = new DecimalFormat("#,##0.#", DecimalFormatSymbols
+			.getInstance("en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.forLanguageTag("vi-VN")));
+		return format.format(value);
+	}
+
+	private static @Nullable Double round(@Nullable Double value) {
 		return (value != null) ? Math.round(value * 100) / 100.0 : null;
 	}
 

@@ -178,7 +178,8 @@ class SurveyPageController {
 			return ex;
 		}
 		String detail = this.messages.getMessage(key, null, Locale.forLanguageTag(language));
-		return new ApiException(ex.status(), ex.kind(), ex.title(), detail, ex.errors(), ex.headers());
+		return new ApiException(ex.status(), ex.kind(), ex.title(), detail, ex.errors(), ex.headers())
+			.detailInLanguage();
 	}
 
 	/**

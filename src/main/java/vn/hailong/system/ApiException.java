@@ -3,6 +3,8 @@ package vn.hailong.system;
 import java.net.URI;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
@@ -25,6 +27,12 @@ public class ApiException extends RuntimeException {
 	private final List<FieldProblem> errors;
 
 	private final HttpHeaders headers;
+
+	private @Nullable String detailCode;
+
+	private Object[] detailArguments = new Object[0];
+
+	private boolean detailInLanguage;
 
 	public ApiException(HttpStatus status, String kind, String title, String detail, List<FieldProblem> errors) {
 		this(status, kind, title, detail, errors, HttpHeaders.EMPTY);
@@ -75,6 +83,42 @@ public class ApiException extends RuntimeException {
 	}
 
 	/**
+	 * The message code of the detail in the message bundles ({@code problem.*}), with its
+	 * arguments, so that the detail can be given in the request's language; the English
+	 * detail ({@link #getMessage()}) stays the default when the bundle lacks it.
+	 * @param code the message code
+	 * @param arguments the arguments of the message
+	 * @return this problem
+	 */
+	public ApiException describedBy(String code, Object... arguments) {
+		this.detailCode = code;
+		this.detailArguments = arguments.clone();
+		return this;
+	}
+
+	/**
+	 * Marks the detail as already in the language the client asked for (such as the
+	 * respondent's page language), so that it is given as it is.
+	 * @return this problem
+	 */
+	public ApiException detailInLanguage() {
+		this.detailInLanguage = true;
+		return this;
+	}
+
+	public @Nullable String detailCode() {
+		return this.detailCode;
+	}
+
+	public Object[] detailArguments() {
+		return this.detailArguments.clone();
+	}
+
+	public boolean isDetailInLanguage() {
+		return this.detailInLanguage;
+	}
+
+	/**
 	 * A request whose fields break the rules; lists every offending field.
 	 * @param errors the offending fields, at least one
 	 * @return the exception
@@ -87,7 +131,8 @@ public class ApiException extends RuntimeException {
 			more = " and " + (errors.size() - MAXIMUM_LISTED) + " more";
 		}
 		String fields = String.join(", ", listed.stream().map(FieldProblem::field).distinct().toList());
-		return problem(ProblemType.INVALID_REQUEST, "The request has invalid fields: " + fields + more, listed);
+		return problem(ProblemType.INVALID_REQUEST, "The request has invalid fields: " + fields + more, listed)
+			.describedBy("problem.invalid-request.detail", fields + more);
 	}
 
 	/**
@@ -113,7 +158,8 @@ public class ApiException extends RuntimeException {
 		return new ApiException(type.status(), type.kind(), type.title(),
 				"The database cannot be reached just now; nothing was stored. Send the same request again in "
 						+ retryAfterSeconds + " s.",
-				List.of(), headers);
+				List.of(), headers)
+			.describedBy("problem.service-unavailable.detail", retryAfterSeconds);
 	}
 
 	public static ApiException invalid(String field, String code, String message) {
@@ -122,7 +168,8 @@ public class ApiException extends RuntimeException {
 
 	public static ApiException notFound(String what, Object id) {
 		return new ApiException(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " '" + id + "' does not exist",
-				List.of());
+				List.of())
+			.describedBy("problem.not-found.detail", what, String.valueOf(id));
 	}
 
 	public static ApiException conflict(String kind, String title, String detail) {

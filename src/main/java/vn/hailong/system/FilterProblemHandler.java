@@ -49,7 +49,7 @@ class FilterProblemHandler implements WebExceptionHandler {
 		if (response.isCommitted()) {
 			return Mono.error(ex);
 		}
-		return this.problems.write(response, problem);
+		return this.problems.write(exchange, problem);
 	}
 
 }

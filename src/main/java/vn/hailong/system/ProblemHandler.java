@@ -2,6 +2,7 @@ package vn.hailong.system;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -33,14 +35,20 @@ class ProblemHandler {
 	/** What a 503 asks the client to wait before sending the same request again. */
 	static final long RETRY_AFTER_SECONDS = 5;
 
+	private final ProblemWords words;
+
+	ProblemHandler(ProblemWords words) {
+		this.words = words;
+	}
+
+	private static Locale locale(ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return (locale != null) ? locale : LanguageResolver.VIETNAMESE;
+	}
+
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> api(ApiException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		problem.setType(ex.type());
-		problem.setTitle(ex.title());
-		if (!ex.errors().isEmpty()) {
-			problem.setProperty("errors", ex.errors());
-		}
+	ResponseEntity<ProblemDetail> api(ApiException ex, ServerWebExchange exchange) {
+		ProblemDetail problem = this.words.body(ex, locale(exchange));
 		return ResponseEntity.status(problem.getStatus())
 			.headers(ex.headers())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -48,25 +56,27 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> binding(WebExchangeBindException ex) {
+	ResponseEntity<ProblemDetail> binding(WebExchangeBindException ex, ServerWebExchange exchange) {
 		List<FieldProblem> errors = ex.getFieldErrors()
 			.stream()
 			.map((error) -> new FieldProblem(error.getField(), "invalid", error.getDefaultMessage()))
 			.toList();
-		return api(ApiException.invalid(errors));
+		return api(ApiException.invalid(errors), exchange);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unreadable(ServerWebInputException ex) {
+	ResponseEntity<ProblemDetail> unreadable(ServerWebInputException ex, ServerWebExchange exchange) {
 		if (Failures.tooLarge(ex)) {
-			return api(tooLarge());
+			return api(tooLarge(), exchange);
 		}
 		String detail = ex.getReason();
 		List<FieldProblem> errors = List.of();
 		JacksonException json = jsonCause(ex);
 		if (json instanceof TextModule.UnstorableTextException text) {
-			return api(ApiException
-				.invalid(List.of(new FieldProblem(path(text), Texts.INVALID_TEXT, text.getOriginalMessage()))));
+			return api(
+					ApiException
+						.invalid(List.of(new FieldProblem(path(text), Texts.INVALID_TEXT, text.getOriginalMessage()))),
+					exchange);
 		}
 		if (json != null) {
 			detail = "The request body is not valid JSON of the expected shape: " + json.getOriginalMessage();
@@ -84,7 +94,7 @@ class ProblemHandler {
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
 		}
-		return respond(problem);
+		return respond(this.words.word(problem, "unreadable-request", locale(exchange)));
 	}
 
 	private static String path(JacksonException json) {
@@ -122,25 +132,28 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex) {
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException ex, ServerWebExchange exchange) {
 		if (Failures.unstorableText(ex)) {
 			logger.error("Text that cannot be stored passed the gates", ex);
-			return api(ApiException.invalid("body", Texts.INVALID_TEXT,
-					"the request holds text that cannot be stored (a NUL character or a lone surrogate)"));
+			return api(
+					ApiException.invalid("body", Texts.INVALID_TEXT,
+							"the request holds text that cannot be stored (a NUL character or a lone surrogate)"),
+					exchange);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The change conflicts with data already stored");
 		problem.setType(URI.create("https://hailong.vn/problems/conflict"));
 		problem.setTitle("Conflict");
-		return respond(problem);
+		return respond(this.words.word(problem, "conflict", locale(exchange)));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> framework(ResponseStatusException ex) {
+	ResponseEntity<ProblemDetail> framework(ResponseStatusException ex, ServerWebExchange exchange) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(),
 				(ex.getReason() != null) ? ex.getReason() : ex.getBody().getDetail());
 		problem.setType(URI.create("https://hailong.vn/problems/http-" + ex.getStatusCode().value()));
 		problem.setTitle(ex.getBody().getTitle());
+		this.words.word(problem, "http-" + ex.getStatusCode().value(), locale(exchange));
 		return ResponseEntity.status(ex.getStatusCode())
 			.headers(ex.getHeaders())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -148,20 +161,20 @@ class ProblemHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, ServerWebExchange exchange) {
 		if (Failures.databaseUnavailable(ex)) {
 			logger.warn("Database unavailable: " + ex);
-			return api(unavailable());
+			return api(unavailable(), exchange);
 		}
 		if (Failures.tooLarge(ex)) {
-			return api(tooLarge());
+			return api(tooLarge(), exchange);
 		}
 		logger.error("Unexpected failure", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed to handle the request; nothing was acknowledged. Retry later with the same request.");
 		problem.setType(URI.create("https://hailong.vn/problems/internal-error"));
 		problem.setTitle("Internal error");
-		return respond(problem);
+		return respond(this.words.word(problem, "internal-error", locale(exchange)));
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

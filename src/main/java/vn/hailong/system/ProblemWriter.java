@@ -1,5 +1,7 @@
 package vn.hailong.system;
 
+import java.util.Locale;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Writes a problem straight to a response, for refusals made before any handler runs (web
@@ -19,23 +22,23 @@ public class ProblemWriter {
 
 	private final JsonMapper json;
 
-	ProblemWriter(JsonMapper json) {
+	private final ProblemWords words;
+
+	ProblemWriter(JsonMapper json, ProblemWords words) {
 		this.json = json;
+		this.words = words;
 	}
 
 	/**
-	 * Writes the problem with its status and headers.
-	 * @param response the response, not yet committed
+	 * Writes the problem with its status and headers, in the request's language.
+	 * @param exchange the exchange, whose response is not yet committed
 	 * @param problem the problem
 	 * @return completes when written
 	 */
-	public Mono<Void> write(ServerHttpResponse response, ApiException problem) {
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
-		body.setType(problem.type());
-		body.setTitle(problem.title());
-		if (!problem.errors().isEmpty()) {
-			body.setProperty("errors", problem.errors());
-		}
+	public Mono<Void> write(ServerWebExchange exchange, ApiException problem) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		ProblemDetail body = this.words.body(problem, (locale != null) ? locale : LanguageResolver.VIETNAMESE);
+		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(problem.status());
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().addAll(problem.headers());
@@ -49,9 +52,8 @@ public class ProblemWriter {
 	 */
 	@org.springframework.context.annotation.Bean
 	static ServerExchangeRejectedHandler problemRejectedHandler(ProblemWriter writer) {
-		return (exchange, ex) -> writer.write(exchange.getResponse(),
-				ApiException.problem(ProblemType.UNREADABLE_REQUEST,
-						"The request was refused by the firewall: " + ex.getMessage(), java.util.List.of()));
+		return (exchange, ex) -> writer.write(exchange, ApiException.problem(ProblemType.UNREADABLE_REQUEST,
+				"The request was refused by the firewall: " + ex.getMessage(), java.util.List.of()));
 	}
 
 }

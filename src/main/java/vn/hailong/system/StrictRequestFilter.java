@@ -56,7 +56,7 @@ class StrictRequestFilter implements WebFilter {
 		ServerHttpRequest request = exchange.getRequest();
 		ApiException uri = checkUri(request.getURI().getRawPath(), request.getURI().getRawQuery());
 		if (uri != null) {
-			return write(exchange.getResponse(), uri);
+			return write(exchange, uri);
 		}
 		MediaType type = request.getHeaders().getContentType();
 		if (!BODY_METHODS.contains(request.getMethod()) || type == null
@@ -64,7 +64,7 @@ class StrictRequestFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		if (request.getHeaders().getContentLength() > this.limit) {
-			return write(exchange.getResponse(), ProblemHandler.tooLarge());
+			return write(exchange, ProblemHandler.tooLarge());
 		}
 		return DataBufferUtils.join(request.getBody(), this.limit).map((buffer) -> {
 			try {
@@ -81,12 +81,10 @@ class StrictRequestFilter implements WebFilter {
 				form = parse(bytes);
 			}
 			catch (ApiException ex) {
-				return write(exchange.getResponse(), ex);
+				return write(exchange, ex);
 			}
 			return chain.filter(decorate(exchange, bytes, form));
-		})
-			.onErrorResume(DataBufferLimitException.class,
-					(ex) -> write(exchange.getResponse(), ProblemHandler.tooLarge()));
+		}).onErrorResume(DataBufferLimitException.class, (ex) -> write(exchange, ProblemHandler.tooLarge()));
 	}
 
 	/**
@@ -212,8 +210,8 @@ class StrictRequestFilter implements WebFilter {
 		};
 	}
 
-	private Mono<Void> write(ServerHttpResponse response, ApiException ex) {
-		return this.problems.write(response, ex);
+	private Mono<Void> write(ServerWebExchange exchange, ApiException ex) {
+		return this.problems.write(exchange, ex);
 	}
 
 }

@@ -18,9 +18,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import vn.hailong.Fixtures;
-import vn.hailong.access.Role;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
+import vn.hailong.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -135,7 +135,7 @@ class CampaignIntegrationTests {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("Campaign '77777777' does not exist");
+			.isEqualTo("Không có đợt khảo sát '77777777'.");
 	}
 
 	private WebTestClient.ResponseSpec transition(long id, String action) {

@@ -1,5 +1,6 @@
 package vn.hailong.console;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,12 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -29,6 +34,7 @@ import vn.hailong.Fixtures;
 import vn.hailong.IntegrationTest;
 import vn.hailong.StaffFixtures;
 import vn.hailong.access.Role;
+import vn.hailong.report.ReportWorkbook;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The plan, figure and report pages in a real headless Chromium with a signed-in session:
  * importing a plan through the multipart form (CSRF token in the form), entering figures,
- * reading the report with its charts, and printing it to an A4 PDF without the navigation
+ * reading the report with its charts, downloading its Vietnamese XLSX from the report
+ * page's button (read back with fastexcel-reader: percent-formatted numeric cells,
+ * Vietnamese headers and verdicts), and printing it to an A4 PDF without the navigation
  * and buttons.
  */
 @IntegrationTest
@@ -81,8 +89,8 @@ class ReportPagesBrowserTests {
 		}
 		String username = new StaffFixtures(this.client).member(Role.ADMINISTRATOR, null);
 		String base = "http://localhost:" + this.port;
-		this.context = this.browsing
-			.open(new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN"));
+		this.context = this.browsing.open(
+				new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN").setAcceptDownloads(true));
 		Page page = this.context.newPage();
 		Chromium.signIn(page, base, username, StaffFixtures.PASSWORD);
 
@@ -124,6 +132,31 @@ class ReportPagesBrowserTests {
 		Path out = Path.of("target", "report-page");
 		Files.createDirectories(out);
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(out.resolve("screen.png")));
+
+		Download download = page.waitForDownload(
+				() -> page.locator("a.button", new Page.LocatorOptions().setHasText("Tải Excel (XLSX)")).click());
+		assertThat(download.suggestedFilename()).isEqualTo(code + "-2025-Q1.xlsx");
+		byte[] xlsx = Files.readAllBytes(download.path());
+		Files.write(out.resolve("report.xlsx"), xlsx);
+		ReportWorkbook.assertFileable(xlsx, "Kế hoạch cải cách hành chính năm 2025 — 2025-Q1");
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+			assertThat(workbook.getFirstSheet().getName()).isEqualTo("Tổng hợp");
+			List<Row> summary = workbook.getFirstSheet().read();
+			assertThat(summary.get(2).getCellText(4)).isEqualTo("Mục tiêu");
+			assertThat(summary.get(2).getCellText(7)).isEqualTo("Ước lượng");
+			assertThat(summary.get(2).getCellText(10)).isEqualTo("Đánh giá");
+			Row reported = ReportWorkbook.row(summary, "2");
+			ReportWorkbook.assertPercent(reported.getCell(4), 1.0, 1e-12);
+			// 45 of 50 files, a complete count: 90%
+			ReportWorkbook.assertPercent(reported.getCell(7), 0.9, 1e-12);
+			assertThat(reported.getCellText(10)).isEqualTo("Không đạt");
+			Row surveyed = ReportWorkbook.row(summary, "4");
+			ReportWorkbook.assertPercent(surveyed.getCell(4), 0.8, 1e-12);
+			// 27 of 30 answers of 4 or 5
+			ReportWorkbook.assertPercent(surveyed.getCell(7), 0.9, 1e-9);
+			assertThat(surveyed.getCellText(10)).isIn("Đạt", "Không đạt", "Chưa đủ căn cứ kết luận");
+			assertThat(workbook.findSheet("Phương pháp")).isPresent();
+		}
 
 		page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
 		assertThat(page.locator("header.top")).isHidden();

@@ -2,6 +2,7 @@ package vn.hailong.report;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,8 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -315,7 +321,7 @@ class ReportIntegrationTests {
 			.getResponseBody();
 		assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
 		String text = new String(csv, StandardCharsets.UTF_8);
-		assertThat(text).contains("indicator,name", "Mức độ hài lòng", "suppressed", this.school1);
+		assertThat(text).contains("Chỉ tiêu,Tên chỉ tiêu", "Mức độ hài lòng", "Không công bố", this.school1);
 		byte[] xlsx = this.client.get()
 			.uri("/api/v1/plans/{plan}/report?period=2025-Q1", this.plan)
 			.accept(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -327,9 +333,119 @@ class ReportIntegrationTests {
 			.getResponseBody();
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
 			List<Row> rows = workbook.getFirstSheet().read();
-			assertThat(rows.get(0).getCellText(2)).isEqualTo("indicator");
-			assertThat(rows).anySatisfy((row) -> assertThat(row.getCellText(3)).isEqualTo("Mức độ hài lòng A1"));
+			assertThat(rows.get(2).getCellText(0)).isEqualTo("Chỉ tiêu");
+			assertThat(rows).anySatisfy((row) -> assertThat(row.getCellText(1)).isEqualTo("Mức độ hài lòng A1"));
 		}
+	}
+
+	@Test
+	void exportsAVietnameseWorkbookAnOfficeCanFile() throws IOException {
+		answerScenario();
+		byte[] xlsx = download("/api/v1/plans/{plan}/report?period=2025-Q1&format=xlsx", null);
+		ReportWorkbook.assertFileable(xlsx, "Kế hoạch kiểm thử — 2025-Q1");
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+			assertThat(workbook.getSheets().map(Sheet::getName).toList()).containsExactly("Tổng hợp", "Chỉ tiêu met",
+					"Chỉ tiêu notmet", "Chỉ tiêu inconc", "Chỉ tiêu trend", "Chỉ tiêu all", "Chỉ tiêu resp",
+					"Chỉ tiêu idx", "Chỉ tiêu r1", "Phương pháp");
+			List<Row> summary = workbook.getFirstSheet().read();
+			assertThat(summary.get(2).getCellText(0)).isEqualTo("Chỉ tiêu");
+			assertThat(summary.get(2).getCellText(4)).isEqualTo("Mục tiêu");
+			assertThat(summary.get(2).getCellText(10)).isEqualTo("Đánh giá");
+			Row met = ReportWorkbook.row(summary, "met");
+			// the target 70% is the number 0.7 shown in percent format, the estimate R's
+			// svyciprop(~sat1, des, method="beta") 0.904762 (0.8161184, 0.9598756)
+			ReportWorkbook.assertPercent(met.getCell(4), 0.70, 1e-12);
+			assertThat(met.getCellText(3)).isEqualTo("≥");
+			ReportWorkbook.assertPercent(met.getCell(7), 0.904762, 1e-5);
+			ReportWorkbook.assertPercent(met.getCell(8), 0.8161184, 1e-4);
+			ReportWorkbook.assertPercent(met.getCell(9), 0.9598756, 1e-4);
+			assertThat(met.getCellText(10)).isEqualTo("Đạt");
+			assertThat(ReportWorkbook.row(summary, "notmet").getCellText(10)).isEqualTo("Không đạt");
+			assertThat(ReportWorkbook.row(summary, "inconc").getCellText(10)).isEqualTo("Chưa đủ căn cứ kết luận");
+			Row index = ReportWorkbook.row(summary, "idx");
+			assertThat(index.getCell(7).getType()).isEqualTo(CellType.NUMBER);
+			assertThat(index.getCell(7).getDataFormatString()).doesNotContain("%");
+			List<Row> breakdown = workbook.findSheet("Chỉ tiêu met").orElseThrow().read();
+			assertThat(breakdown.get(2).getCellText(1)).isEqualTo("Tên đơn vị");
+			assertThat(breakdown).anySatisfy((row) -> {
+				assertThat(row.getCellText(0)).isEqualTo(this.school1);
+				ReportWorkbook.assertPercent(row.getCell(5), 0.9, 0.2);
+			});
+			List<Row> method = workbook.findSheet("Phương pháp").orElseThrow().read();
+			assertThat(method.get(3).getCellText(2)).isNotBlank().doesNotContain("Wilson score interval");
+		}
+		byte[] english = download("/api/v1/plans/{plan}/report?period=2025-Q1&format=xlsx", "en");
+		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(english), new ReadingOptions(true, false))) {
+			List<Row> summary = workbook.getFirstSheet().read();
+			assertThat(workbook.getFirstSheet().getName()).isEqualTo("Summary");
+			assertThat(summary.get(2).getCellText(10)).isEqualTo("verdict");
+			assertThat(ReportWorkbook.row(summary, "met").getCellText(10)).isEqualTo("Met");
+			assertThat(ReportWorkbook.row(summary, "notmet").getCellText(10)).isEqualTo("Not met");
+		}
+	}
+
+	@Test
+	void offersTheCsvForVietnameseExcel() throws IOException {
+		answerScenario();
+		for (String query : List.of("format=csv&dialect=excel-vn", "format=csv&sep=;")) {
+			byte[] csv = download("/api/v1/plans/{plan}/report?period=2025-Q1&" + query, null);
+			assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
+			String text = new String(csv, StandardCharsets.UTF_8).substring(1);
+			List<CSVRecord> records = CSVFormat.RFC4180.builder()
+				.setDelimiter(';')
+				.setHeader()
+				.setSkipHeaderRecord(true)
+				.get()
+				.parse(new StringReader(text))
+				.getRecords();
+			CSVRecord met = records.stream()
+				.filter((record) -> record.get("Chỉ tiêu").equals("met") && record.get("Dòng").equals("Toàn phạm vi"))
+				.findFirst()
+				.orElseThrow();
+			// 90.4762 rounded to 2 decimals, with a decimal comma
+			assertThat(met.get("Ước lượng")).isEqualTo("90,48");
+			assertThat(met.get("Độ tin cậy")).isEqualTo("0,95");
+			assertThat(met.get("Đánh giá")).isEqualTo("Đạt");
+			assertThat(met.get("Mục tiêu")).isEqualTo("≥ 70%");
+			assertThat(records.stream()
+				.filter((record) -> record.get("Chỉ tiêu").equals("notmet"))
+				.findFirst()
+				.orElseThrow()
+				.get("Đánh giá")).isEqualTo("Không đạt");
+		}
+		String programs = new String(download("/api/v1/plans/{plan}/report?period=2025-Q1&format=csv", "en"),
+				StandardCharsets.UTF_8)
+			.substring(1);
+		List<CSVRecord> records = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(programs))
+			.getRecords();
+		CSVRecord met = records.stream()
+			.filter((record) -> record.get("indicator").equals("met") && record.get("row").equals("overall"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(met.get("estimate")).isEqualTo("90.48");
+		assertThat(met.get("verdict")).isEqualTo("Met");
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&format=csv&dialect=tsv", this.plan)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("dialect")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("unknown");
+	}
+
+	private byte[] download(String uri, String language) {
+		var request = this.client.get().uri(uri, this.plan);
+		if (language != null) {
+			request = request.header("Accept-Language", language);
+		}
+		return request.exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
 	}
 
 	@Test

@@ -259,7 +259,12 @@ class IntakeIntegrationTests {
 	void rejectsAnswersToClosedCampaign() {
 		this.client.post().uri("/api/v1/campaigns/{id}/close", this.campaign).exchange().expectStatus().isOk();
 		UUID id = UUID.randomUUID();
-		post(this.campaign, body(id, this.school, valid())).expectStatus()
+		this.client.post()
+			.uri("/api/v1/campaigns/{id}/responses", this.campaign)
+			.header("Accept-Language", "en")
+			.bodyValue(body(id, this.school, valid()))
+			.exchange()
+			.expectStatus()
 			.isEqualTo(HttpStatus.CONFLICT)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
