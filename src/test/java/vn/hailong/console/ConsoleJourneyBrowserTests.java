@@ -139,6 +139,45 @@ class ConsoleJourneyBrowserTests {
 		page.screenshot(new Page.ScreenshotOptions().setPath(screen("campaign-page.png")).setFullPage(true));
 	}
 
+	@Test
+	void respondentSeesTitleUnitAndFirstQuestionOnAPhoneScreenWithPrivacyATapAway() throws Exception {
+		var fixtures = new Fixtures(this.client, this.database);
+		List<String> units = fixtures.district();
+		long campaign = fixtures.openCampaign("phu-huynh-truong-cong-lap", List.of(units.get(1)));
+		BrowserContext phone = this.browsing
+			.open(new Browser.NewContextOptions().setViewportSize(360, 640).setLocale("vi-VN"));
+		Page page = phone.newPage();
+		page.navigate(this.base + "/s/" + campaign + "/" + units.get(1));
+		page.waitForLoadState();
+		double firstQuestion = ((Number) page
+			.evaluate("() => document.querySelector('.item legend, .item label').getBoundingClientRect().bottom"))
+			.doubleValue();
+		assertThat(firstQuestion).as("bottom of the first question, CSS pixels").isLessThanOrEqualTo(640);
+		assertThat(((Number) page.evaluate("() => document.querySelector('h1').getBoundingClientRect().bottom"))
+			.doubleValue()).isLessThanOrEqualTo(640);
+		assertThat(page.locator(".unit").isVisible()).isTrue();
+		assertThat(page.locator(".privacy-short").isVisible()).isTrue();
+		assertThat(page.locator(".privacy > p").first().isVisible()).as("full privacy text folded").isFalse();
+		page.screenshot(new Page.ScreenshotOptions().setPath(screen("respondent-360x640.png")));
+		page.click(".privacy summary");
+		assertThat(page.locator(".privacy > p").first().isVisible()).as("full privacy text a tap away").isTrue();
+	}
+
+	@Test
+	void launchPageScreenshot() throws Exception {
+		List<String> units = new Fixtures(this.client, this.database).district();
+		Page page = this.context.newPage();
+		Chromium.signIn(page, this.base, new StaffFixtures(this.client).member(Role.UNIT_MANAGER, units.get(0)),
+				StaffFixtures.PASSWORD);
+		page.navigate(this.base + "/console/campaigns/new");
+		page.check("input[name=units][value='" + units.get(1) + "']");
+		page.check("input[name=units][value='" + units.get(2) + "']");
+		page.click("button[value=propose]");
+		assertThat(page.inputValue("input[name='target." + units.get(0) + "']")).isEmpty();
+		assertThat(page.textContent("main")).contains("chính văn phòng");
+		page.screenshot(new Page.ScreenshotOptions().setPath(screen("launch.png")).setFullPage(true));
+	}
+
 	static Path screen(String name) throws Exception {
 		Path dir = Paths.get(System.getProperty("hailong.screens", "target/screens"));
 		Files.createDirectories(dir);
