@@ -1,6 +1,8 @@
 package vn.hailong.campaign;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,12 @@ public record Campaign(long id, String name, String template, int templateVersio
 	 */
 	public static final int MAX_RATE_LIMIT = 1_000_000;
 
+	/**
+	 * The time zone in which offices name a campaign's days: "until 10/01/2027" means
+	 * until the end of that day here.
+	 */
+	public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
 	public Campaign {
 		units = List.copyOf(units);
 		targets = Collections.unmodifiableMap(new TreeMap<>(targets));
@@ -64,6 +72,43 @@ public record Campaign(long id, String name, String template, int templateVersio
 	 */
 	public Integer target(String unitCode) {
 		return this.targets.get(unitCode);
+	}
+
+	/**
+	 * The instant a campaign opening on a day starts taking answers: 00:00 that day in
+	 * {@link #ZONE}.
+	 * @param day the first day
+	 * @return the opening instant
+	 */
+	public static Instant startOf(LocalDate day) {
+		return day.atStartOfDay(ZONE).toInstant();
+	}
+
+	/**
+	 * The instant a campaign whose last day is given stops taking answers: the end of
+	 * that day in {@link #ZONE}, that is 00:00 the next day.
+	 * @param lastDay the last day on which answers are taken
+	 * @return the closing instant (exclusive)
+	 */
+	public static Instant endOf(LocalDate lastDay) {
+		return lastDay.plusDays(1).atStartOfDay(ZONE).toInstant();
+	}
+
+	/**
+	 * The last day on which answers are taken, in {@link #ZONE}: the day before
+	 * {@link #closesAt} when it falls at midnight.
+	 * @return the last day
+	 */
+	public LocalDate lastDay() {
+		return this.closesAt.minusNanos(1).atZone(ZONE).toLocalDate();
+	}
+
+	/**
+	 * The first day on which answers are taken, in {@link #ZONE}.
+	 * @return the first day
+	 */
+	public LocalDate firstDay() {
+		return this.opensAt.atZone(ZONE).toLocalDate();
 	}
 
 	public boolean surveys(String unitCode) {

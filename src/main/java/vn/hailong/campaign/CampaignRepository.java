@@ -68,6 +68,32 @@ class CampaignRepository {
 	}
 
 	/**
+	 * Moves the closing time of a campaign that is not closed; updates nothing otherwise.
+	 */
+	Mono<Long> updateClosesAt(long id, Instant closesAt) {
+		return this.database.sql("update campaign set closes_at = :closesAt where id = :id and state <> 'closed'")
+			.bind("id", id)
+			.bind("closesAt", closesAt)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Adds units with their targets (null for none) to a campaign.
+	 */
+	Mono<Long> addUnits(long id, List<String> unitCodes, List<Integer> targets) {
+		return this.database
+			.sql("insert into campaign_unit (campaign_id, unit_id, target) select :id, unit.id, t.target "
+					+ "from unnest(cast(:units as text[]), cast(:targets as integer[])) as t(code, target) "
+					+ "join unit on unit.code = t.code")
+			.bind("id", id)
+			.bind("units", unitCodes.toArray(String[]::new))
+			.bind("targets", targets.toArray(Integer[]::new))
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
 	 * Counts a campaign's responses per unit code, zeros included.
 	 */
 	Flux<Map.Entry<String, Long>> responsesPerUnit(long id) {

@@ -3,6 +3,7 @@ package vn.hailong.campaign;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -208,6 +209,149 @@ public class CampaignService {
 			.flatMap((campaign) -> this.audit.record("campaign.closed", "campaign", Long.toString(id), Map.of())
 				.thenReturn(campaign))
 			.as(this.transaction::transactional);
+	}
+
+	/**
+	 * Moves the last day of a campaign that is not closed, earlier or later, and records
+	 * {@code campaign.rescheduled} with the old and new last days. Answers are then taken
+	 * until the end of that day in {@link Campaign#ZONE}.
+	 * @param access the signed-in member, who must manage every unit of the campaign
+	 * @param id the campaign's id
+	 * @param lastDay the new last day; not before the first day, and for an open campaign
+	 * not before today (close it instead)
+	 * @return the campaign as stored; an error {@code invalid-request} naming
+	 * {@code lastDay}, {@code not-found}, {@code outside-scope}, {@code forbidden} or
+	 * {@code campaign-state} for a closed campaign
+	 */
+	public Mono<Campaign> reschedule(Access access, long id, @Nullable LocalDate lastDay) {
+		return managed(access, id).flatMap((campaign) -> {
+			if (campaign.state() == CampaignState.CLOSED) {
+				return Mono.error(closedProblem(id));
+			}
+			if (lastDay == null) {
+				return Mono.error(ApiException.invalid("lastDay", "required",
+						"the last day is required, a calendar date such as 2027-01-10"));
+			}
+			Instant closesAt = Campaign.endOf(lastDay);
+			if (!closesAt.isAfter(campaign.opensAt())) {
+				return Mono.error(ApiException.invalid("lastDay", "before_opening",
+						"the last day must not come before the first day, " + campaign.firstDay()));
+			}
+			if (campaign.state() == CampaignState.OPEN && !closesAt.isAfter(Instant.now(this.clock))) {
+				return Mono.error(ApiException.invalid("lastDay", "passed",
+						"the last day has passed; close the campaign instead"));
+			}
+			return this.campaigns.updateClosesAt(id, closesAt)
+				.flatMap((updated) -> (updated == 1) ? Mono.just(campaign) : Mono.error(closedProblem(id)))
+				.then(this.audit.record("campaign.rescheduled", "campaign", Long.toString(id),
+						Map.of("from", campaign.lastDay().toString(), "to", lastDay.toString())));
+		}).then(Mono.defer(() -> {
+			this.recent.synchronous().invalidate(id);
+			return find(id);
+		})).as(this.transaction::transactional);
+	}
+
+	/**
+	 * Adds units to a campaign that is not closed, each with its planned number of
+	 * responses, and records {@code campaign.units-added}.
+	 * @param access the signed-in member, who must manage every unit of the campaign and
+	 * every unit added
+	 * @param id the campaign's id
+	 * @param input the units and their targets
+	 * @return the campaign as stored; an error {@code invalid-request} naming every
+	 * offending field ({@code units[i]} unknown, duplicate or already surveyed,
+	 * {@code targets.CODE} out of range or not added), {@code not-found},
+	 * {@code outside-scope}, {@code forbidden} or {@code campaign-state}
+	 */
+	public Mono<Campaign> addUnits(Access access, long id, CampaignUnitsInput input) {
+		return managed(access, id).zipWith(this.units.findAll().map(Unit::code).collectList()).flatMap((loaded) -> {
+			Campaign campaign = loaded.getT1();
+			if (campaign.state() == CampaignState.CLOSED) {
+				return Mono.error(closedProblem(id));
+			}
+			var problems = new ArrayList<FieldProblem>();
+			var added = new LinkedHashSet<String>();
+			if (input.units() == null || input.units().isEmpty()) {
+				problems.add(new FieldProblem("units", "required", "at least one unit code is required"));
+			}
+			else {
+				for (int i = 0; i < input.units().size(); i++) {
+					String code = input.units().get(i);
+					String field = "units[" + i + "]";
+					if (code == null || !loaded.getT2().contains(code)) {
+						problems.add(new FieldProblem(field, "unknown", "unit '" + code + "' does not exist"));
+					}
+					else if (campaign.surveys(code)) {
+						problems.add(new FieldProblem(field, "surveyed", "unit '" + code + "' is already surveyed"));
+					}
+					else if (!added.add(code)) {
+						problems.add(new FieldProblem(field, "duplicate", "unit '" + code + "' is listed twice"));
+					}
+				}
+			}
+			var targets = checkTargets(new CampaignInput(null, null, null, null, null, null, input.units(), null, null,
+					null, input.targets()), added, problems);
+			if (!problems.isEmpty()) {
+				return Mono.error(ApiException.invalid(problems));
+			}
+			access.requireManageAllOf(added);
+			var codes = List.copyOf(added);
+			var planned = new ArrayList<Integer>();
+			codes.forEach((code) -> planned.add(targets.get(code)));
+			var recorded = new HashMap<String, Object>();
+			recorded.put("units", codes);
+			recorded.put("targets", targets);
+			return this.campaigns.addUnits(id, codes, planned)
+				.then(this.audit.record("campaign.units-added", "campaign", Long.toString(id), recorded));
+		}).then(Mono.defer(() -> {
+			this.recent.synchronous().invalidate(id);
+			return find(id);
+		})).as(this.transaction::transactional);
+	}
+
+	/**
+	 * Copies a campaign to another period, by default the next: same template version,
+	 * units, targets and respondent guards, in draft; records {@code campaign.created}
+	 * and {@code campaign.copied} (with the campaign copied) in one transaction.
+	 * @param access the signed-in member, who must manage every unit of the campaign
+	 * @param id the id of the campaign copied
+	 * @param input the new name, period and days, each defaulting as described there
+	 * @return the new campaign; an error {@code invalid-request} naming the fields,
+	 * {@code not-found}, {@code outside-scope} or {@code forbidden}
+	 */
+	public Mono<Campaign> copy(Access access, long id, CampaignCopyInput input) {
+		return managed(access, id).flatMap((source) -> {
+			Period period = (input.period() != null) ? Period.parse(input.period()).orElse(null)
+					: source.period().next();
+			if (period == null) {
+				return Mono.error(ApiException.invalid("period", "invalid",
+						"period must be a year (2025), a half-year (2025-H1) or a quarter (2025-Q3)"));
+			}
+			int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(source.period().firstDay(),
+					period.firstDay());
+			LocalDate opens = (input.opensOn() != null) ? input.opensOn() : source.firstDay().plusMonths(months);
+			LocalDate last = (input.lastDay() != null) ? input.lastDay() : source.lastDay().plusMonths(months);
+			String name = (input.name() != null) ? input.name() : copiedName(source, period);
+			var copied = new CampaignInput(name, source.template(), source.templateVersion(), period.code(),
+					Campaign.startOf(opens), Campaign.endOf(last), source.units(), source.access().code(),
+					source.allowRepeat(), source.byInvitation() ? null : source.rateLimit(), source.targets());
+			return launch(access, copied, false).flatMap(
+					(campaign) -> this.audit
+						.record("campaign.copied", "campaign", Long.toString(campaign.id()),
+								Map.of("from", id, "period", period.code()))
+						.thenReturn(campaign));
+		}).as(this.transaction::transactional);
+	}
+
+	private static String copiedName(Campaign source, Period period) {
+		String old = source.period().code();
+		return source.name().contains(old) ? source.name().replace(old, period.code())
+				: source.name() + " (" + period.code() + ")";
+	}
+
+	private static ApiException closedProblem(long id) {
+		return ApiException.conflict("campaign-state", "Campaign state does not allow this",
+				"Campaign " + id + " is closed; a closed campaign keeps its units and dates");
 	}
 
 	private Mono<Campaign> managed(Access access, long id) {

@@ -10,6 +10,7 @@ import vn.hailong.statistics.SampleSizes;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.unit.Unit;
+import vn.hailong.unit.UnitLevel;
 
 /**
  * Proposes a target number of responses per unit from the units' populations.
@@ -29,7 +30,10 @@ public final class SamplePlanner {
 	 * Proposes targets. Per unit, each unit with a population gets the ministry's rule on
 	 * its own population; overall, the rule on the total population is allocated over the
 	 * units in proportion to their populations by largest remainder. A unit without a
-	 * population (0) gets no proposal, as does one the overall allocation leaves none.
+	 * population (0) gets no proposal, as does one the overall allocation leaves none. An
+	 * office (department or district office) is surveyed only when asked for, and its
+	 * population (people served by its procedures, not pupils) is never proposed from nor
+	 * added to the schools' population: it gets no proposal.
 	 * @param units the units, in the order wanted, each at most once
 	 * @param mode per unit or overall
 	 * @param margin the margin of error, from {@value #MIN_MARGIN} to
@@ -38,7 +42,7 @@ public final class SamplePlanner {
 	 */
 	public static SamplePlan plan(List<Unit> units, SamplePlan.Mode mode, double margin) {
 		var populations = new LinkedHashMap<String, Long>();
-		units.forEach((unit) -> populations.put(unit.code(), (long) unit.population()));
+		units.forEach((unit) -> populations.put(unit.code(), office(unit) ? 0L : (long) unit.population()));
 		long population = populations.values().stream().mapToLong(Long::longValue).sum();
 		Map<String, Long> sizes = switch (mode) {
 			case PER_UNIT -> {
@@ -50,11 +54,20 @@ public final class SamplePlanner {
 		};
 		var targets = units.stream().map((unit) -> {
 			long size = sizes.get(unit.code());
-			return new SamplePlan.UnitTarget(unit.code(), unit.name(), unit.population(),
+			return new SamplePlan.UnitTarget(unit.code(), unit.name(), populations.get(unit.code()).intValue(),
 					(size > 0) ? Math.toIntExact(Math.min(size, CampaignInput.MAX_TARGET)) : null);
 		}).toList();
 		long total = targets.stream().filter((t) -> t.target() != null).mapToLong(SamplePlan.UnitTarget::target).sum();
 		return new SamplePlan(mode, margin, population, total, targets);
+	}
+
+	/**
+	 * Tells whether a unit is an office rather than a school.
+	 * @param unit the unit
+	 * @return true for a department or a district office
+	 */
+	public static boolean office(Unit unit) {
+		return unit.level() == UnitLevel.DEPARTMENT || unit.level() == UnitLevel.DISTRICT_OFFICE;
 	}
 
 	/**

@@ -30,11 +30,14 @@ import org.springframework.web.server.ServerWebExchange;
 import vn.hailong.access.Access;
 import vn.hailong.campaign.Campaign;
 import vn.hailong.campaign.CampaignOverview;
+import vn.hailong.campaign.CampaignCopyInput;
 import vn.hailong.campaign.CampaignInput;
+import vn.hailong.campaign.CampaignUnitsInput;
 import vn.hailong.campaign.CampaignService;
 import vn.hailong.campaign.CampaignState;
 import vn.hailong.campaign.SamplePlan;
 import vn.hailong.campaign.SamplePlanner;
+import vn.hailong.indicator.PlanService;
 import vn.hailong.invitation.QrCodes;
 import vn.hailong.invitation.SurveyLinks;
 import vn.hailong.system.ApiException;
@@ -58,6 +61,8 @@ class CampaignPagesController {
 
 	private static final double SECONDS_PER_ITEM = 12;
 
+	private static final double ADD_MARGIN = 0.05;
+
 	private final CampaignService campaigns;
 
 	private final UnitService units;
@@ -70,8 +75,11 @@ class CampaignPagesController {
 
 	private final Clock clock;
 
+	private final PlanService plans;
+
 	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, PlanService plans) {
+		this.plans = plans;
 		this.campaigns = campaigns;
 		this.units = units;
 		this.templates = templates;
@@ -226,7 +234,8 @@ class CampaignPagesController {
 				.orElse(null) : null;
 			return new UnitChoice(unit.code(), unit.name(), node.depth(), unit.population(),
 					form.units().contains(unit.code()), form.target(unit.code()), proposal != null,
-					(proposal != null) ? proposal.target() : null, errors.get("target." + unit.code()));
+					(proposal != null) ? proposal.target() : null, errors.get("target." + unit.code()),
+					SamplePlanner.office(unit));
 		}).toList();
 		var templateOptions = this.templates.all()
 			.stream()
@@ -292,7 +301,11 @@ class CampaignPagesController {
 	Mono<Rendering> campaign(Access access, @PathVariable long id, ServerHttpRequest request) {
 		return this.campaigns.overview(access, id)
 			.zipWith(this.units.findAll().collectMap(Unit::code, Function.identity()))
-			.map((loaded) -> {
+			.zipWith(addable(access, id))
+			.zipWith(this.plans.findAll().collectList())
+			.map((withPlans) -> {
+				var all = withPlans.getT1();
+				var loaded = all.getT1();
 				CampaignOverview overview = loaded.getT1();
 				Campaign campaign = overview.campaign();
 				Map<String, Long> responses = overview.responses();
@@ -307,21 +320,117 @@ class CampaignPagesController {
 				}).toList();
 				long total = rows.stream().mapToLong(UnitLink::responses).sum();
 				long target = rows.stream().filter((row) -> row.target() != null).mapToLong(UnitLink::target).sum();
+				boolean live = campaign.state() != CampaignState.CLOSED;
+				String problem = request.getQueryParams().getFirst("problem");
+				var reports = withPlans.getT2()
+					.stream()
+					.filter((plan) -> plan.year() == campaign.period().year())
+					.filter((plan) -> plan.indicators()
+						.stream()
+						.anyMatch((indicator) -> indicator.survey() != null
+								&& campaign.template().equals(indicator.survey().template())))
+					.map((plan) -> new ReportLink(plan.title(),
+							"/console/plans/" + plan.code() + "/report?period=" + campaign.period().code()))
+					.toList();
 				return Rendering.view("console/campaigns/show")
 					.modelAttribute("campaign", campaign)
 					.modelAttribute("templateTitle", templateTitle(campaign))
 					.modelAttribute("period", CampaignFormats.period(campaign.period()))
 					.modelAttribute("state", CampaignFormats.state(campaign.state()))
-					.modelAttribute("opens", CampaignFormats.dateTime(campaign.opensAt()))
-					.modelAttribute("closes", CampaignFormats.dateTime(campaign.closesAt()))
+					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
+					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
+					.modelAttribute("lastDay", campaign.lastDay().toString())
+					.modelAttribute("nextPeriod", campaign.period().next().code())
 					.modelAttribute("units", rows)
+					.modelAttribute("reports", reports)
+					.modelAttribute("addable", overview.manageable() && live ? all.getT2() : List.of())
 					.modelAttribute("total", total)
 					.modelAttribute("target", target)
 					.modelAttribute("canManage", overview.manageable())
 					.modelAttribute("canOpen", campaign.state() == CampaignState.DRAFT)
 					.modelAttribute("canClose", campaign.state() == CampaignState.OPEN)
+					.modelAttribute("canChange", live)
+					.modelAttribute("problem",
+							(problem != null && problem.matches("[a-z_]{1,40}"))
+									? this.messages.getMessage("console.campaign.problem." + problem, null,
+											message("console.campaign.problem.other"), VIETNAMESE)
+									: null)
 					.build();
 			});
+	}
+
+	/**
+	 * The units the member manages that the campaign does not survey yet, each with the
+	 * ministry's rule's target on its own population at the default margin.
+	 */
+	private Mono<List<AddableUnit>> addable(Access access, long id) {
+		return this.campaigns.find(access, id)
+			.zipWith(this.campaigns.launchableUnits(access)
+				.onErrorResume(ApiException.class, (ex) -> Mono.just(List.of())))
+			.map((loaded) -> {
+				var candidates = UnitTree.of(loaded.getT2())
+					.stream()
+					.map(UnitTree.Node::unit)
+					.filter((unit) -> !loaded.getT1().surveys(unit.code()))
+					.toList();
+				var plan = SamplePlanner.plan(candidates, SamplePlan.Mode.PER_UNIT, ADD_MARGIN);
+				return plan.units()
+					.stream()
+					.map((unit) -> new AddableUnit(unit.unit(), unit.name(), unit.target()))
+					.toList();
+			});
+	}
+
+	@PostMapping("/{id}/last-day")
+	Mono<Rendering> reschedule(Access access, @PathVariable long id, ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap((data) -> {
+			var problems = new ArrayList<FieldProblem>();
+			LocalDate lastDay = date(text(data.getFirst("lastDay")), "lastDay", problems);
+			if (!problems.isEmpty()) {
+				return Mono.just(problemRedirect(id, "invalid"));
+			}
+			return this.campaigns.reschedule(access, id, lastDay)
+				.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build())
+				.onErrorResume(ApiException.class, (ex) -> ex.errors().isEmpty() ? Mono.error(ex)
+						: Mono.just(problemRedirect(id, ex.errors().get(0).code())));
+		});
+	}
+
+	@PostMapping("/{id}/units")
+	Mono<Rendering> addUnits(Access access, @PathVariable long id, ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap((data) -> {
+			var chosen = data.getOrDefault("units", List.of());
+			var targets = new LinkedHashMap<String, Integer>();
+			for (String code : chosen) {
+				String typed = text(data.getFirst(LaunchForm.TARGET + code));
+				if (!typed.isEmpty()) {
+					try {
+						targets.put(code, Integer.valueOf(typed));
+					}
+					catch (NumberFormatException ex) {
+						return Mono.just(problemRedirect(id, "out_of_range"));
+					}
+				}
+			}
+			return this.campaigns.addUnits(access, id, new CampaignUnitsInput(chosen, targets))
+				.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + id).build())
+				.onErrorResume(ApiException.class, (ex) -> ex.errors().isEmpty() ? Mono.error(ex)
+						: Mono.just(problemRedirect(id, ex.errors().get(0).code())));
+		});
+	}
+
+	@PostMapping("/{id}/copy")
+	Mono<Rendering> copy(Access access, @PathVariable long id) {
+		return this.campaigns.copy(access, id, new CampaignCopyInput(null, null, null, null))
+			.map((campaign) -> Rendering.redirectTo("/console/campaigns/" + campaign.id()).build());
+	}
+
+	private static Rendering problemRedirect(long id, String code) {
+		return Rendering.redirectTo("/console/campaigns/" + id + "?problem=" + code).build();
+	}
+
+	private static String text(String value) {
+		return (value != null) ? value.strip() : "";
 	}
 
 	@PostMapping("/{id}/open")
@@ -381,15 +490,33 @@ class CampaignPagesController {
 	 * @param planned whether the last proposal covered it
 	 * @param proposed the proposed target, or null
 	 * @param error the problem with its target, or null
+	 * @param office whether it is an office, surveyed only when ticked on purpose and
+	 * never counted in the schools' population
 	 */
 	record UnitChoice(String code, String name, int depth, int population, boolean selected, String target,
-			boolean planned, Integer proposed, String error) {
+			boolean planned, Integer proposed, String error, boolean office) {
 	}
 
 	/**
 	 * A template to choose.
 	 */
 	record TemplateOption(String code, String title, boolean selected) {
+	}
+
+	/**
+	 * A report of a plan of the campaign's year measured by its template.
+	 */
+	record ReportLink(String title, String link) {
+	}
+
+	/**
+	 * A unit that may be added to a campaign.
+	 *
+	 * @param code the unit's code
+	 * @param name the unit's name
+	 * @param proposed the ministry's rule's target on its population, or null without one
+	 */
+	record AddableUnit(String code, String name, Integer proposed) {
 	}
 
 	/**

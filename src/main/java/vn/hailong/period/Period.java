@@ -79,6 +79,26 @@ public record Period(int year, Kind kind, int index) {
 		return new Period(this.year - 1, this.kind, 12 / this.kind.months);
 	}
 
+	/**
+	 * The period of the same kind just after this one: the next year, half or quarter
+	 * (across the turn of the year).
+	 * @return the next period
+	 */
+	public Period next() {
+		if (this.index < 12 / this.kind.months) {
+			return new Period(this.year, this.kind, this.index + 1);
+		}
+		return new Period(this.year + 1, this.kind, 1);
+	}
+
+	/**
+	 * The number of months the period lasts: 12, 6 or 3.
+	 * @return the length in months
+	 */
+	public int months() {
+		return this.kind.months;
+	}
+
 	@JsonValue
 	public String code() {
 		return switch (this.kind) {

@@ -104,7 +104,8 @@ class ConsoleAccessibilityBrowserTests {
 		List<String> pages = List.of("/console", "/console/campaigns", "/console/campaigns/new",
 				"/console/campaigns/" + campaign, "/console/campaigns/" + campaign + "/comments", "/console/units",
 				"/console/users", "/console/account", "/console/audit", "/console/plans", "/console/plans/" + plan,
-				"/console/plans/" + plan + "/figures", "/console/plans/" + plan + "/report?period=2025-Q1");
+				"/console/plans/" + plan + "/figures", "/console/plans/" + plan + "/report?period=2025-Q1",
+				"/console/logout");
 		for (String path : pages) {
 			page.navigate(this.base + path);
 			audit(page, path, violations);

@@ -93,7 +93,8 @@ class AggregateIntegrationTests {
 			sql("drop function refuse_answer()");
 			sql("drop table refused_response");
 		}
-		// a failing writer is answered 503 with Retry-After (the client re-sends), never 4xx
+		// a failing writer is answered 503 with Retry-After (the client re-sends), never
+		// 4xx
 		assertThat(statuses).contains(503).doesNotContain(400, 409, 500);
 		assertThat(statuses.stream().filter((status) -> status == 201)).hasSize(300 - refused.size());
 		// The clients re-send everything: the refused ones are stored now, the rest are

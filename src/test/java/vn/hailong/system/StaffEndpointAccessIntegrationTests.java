@@ -220,6 +220,13 @@ class StaffEndpointAccessIntegrationTests {
 				null, null, MANAGERS_OF_A));
 		rows.add(new Row("POST /api/v1/campaigns/{id}/close",
 				(w) -> "/api/v1/campaigns/" + w.invitationCampaignA() + "/close", null, null, MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/last-day",
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/last-day", (w) -> Map.of("lastDay", "2099-12-31"), json,
+				MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/units", (w) -> "/api/v1/campaigns/" + w.campaignA() + "/units",
+				(w) -> Map.of("units", List.of(w.schoolA())), json, MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/campaigns/{id}/copy", (w) -> "/api/v1/campaigns/" + w.campaignA() + "/copy",
+				(w) -> Map.of(), json, MANAGERS_OF_A));
 		rows.add(new Row("GET /api/v1/campaigns/{campaign}/results",
 				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/results", null, null, READERS_OF_A));
 		rows.add(new Row("POST /api/v1/campaigns/{id}/aggregates/verify",
@@ -276,6 +283,14 @@ class StaffEndpointAccessIntegrationTests {
 				null, null, MANAGERS_OF_A));
 		rows.add(new Row("POST /console/campaigns/{id}/close",
 				(w) -> "/console/campaigns/" + w.invitationCampaignA() + "/close", null, null, MANAGERS_OF_A));
+		rows.add(new Row("POST /console/campaigns/{id}/last-day",
+				(w) -> "/console/campaigns/" + w.campaignA() + "/last-day",
+				(w) -> form(Map.of("lastDay", "2099-12-31")), form, MANAGERS_OF_A));
+		rows.add(new Row("POST /console/campaigns/{id}/units", (w) -> "/console/campaigns/" + w.campaignA() + "/units",
+				(w) -> form(Map.of("units", w.schoolA())), form, MANAGERS_OF_A));
+		rows.add(new Row("POST /console/campaigns/{id}/copy", (w) -> "/console/campaigns/" + w.campaignA() + "/copy",
+				(w) -> form(Map.of("go", "1")), form, MANAGERS_OF_A));
+		rows.add(new Row("GET /console/logout", (w) -> "/console/logout", null, null, STAFF));
 		rows.add(new Row("GET /console/units", (w) -> "/console/units", null, null, STAFF));
 		rows.add(new Row("GET /console/units/example.csv", (w) -> "/console/units/example.csv", null, null, STAFF));
 		rows.add(new Row("POST /console/units", (w) -> "/console/units", (w) -> form(unit(w.district())), form,
