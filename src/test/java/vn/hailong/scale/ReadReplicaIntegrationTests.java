@@ -133,46 +133,34 @@ class ReadReplicaIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private long reportResponses(String plan) {
-		Map<String, Object> report = this.instance.admin()
-			.get()
-			.uri("/api/v1/plans/{plan}/report?period=2025-Q1", plan)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		var indicators = (List<Map<String, Object>>) report.get("indicators");
-		var overall = (Map<String, Object>) indicators.get(0).get("overall");
-		return ((Number) overall.get("responses")).longValue();
+		var indicators = (List<Map<String, Object>>) get("/api/v1/plans/{plan}/report?period=2025-Q1", plan)
+			.get("indicators");
+		return responses(indicators.get(0).get("overall"));
 	}
 
-	@SuppressWarnings("unchecked")
 	private long resultsResponses(long campaign) {
-		Map<String, Object> results = this.instance.admin()
+		return responses(get("/api/v1/campaigns/{id}/results", campaign).get("overall"));
+	}
+
+	private long progressResponses(long campaign) {
+		return responses(get("/api/v1/campaigns/{id}/progress", campaign).get("totals"));
+	}
+
+	private Map<String, Object> get(String uri, Object variable) {
+		return this.instance.admin()
 			.get()
-			.uri("/api/v1/campaigns/{id}/results", campaign)
+			.uri(uri, variable)
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(JSON)
 			.returnResult()
 			.getResponseBody();
-		return ((Number) ((Map<String, Object>) results.get("overall")).get("responses")).longValue();
 	}
 
 	@SuppressWarnings("unchecked")
-	private long progressResponses(long campaign) {
-		Map<String, Object> progress = this.instance.admin()
-			.get()
-			.uri("/api/v1/campaigns/{id}/progress", campaign)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody();
-		return ((Number) ((Map<String, Object>) progress.get("totals")).get("responses")).longValue();
+	private static long responses(Object counts) {
+		return ((Number) ((Map<String, Object>) counts).get("responses")).longValue();
 	}
 
 	/**
