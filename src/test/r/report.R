@@ -71,3 +71,13 @@ t <- prop.test(c(sum(d$resp), sum(p$resp)), c(nrow(d), nrow(p)), correct = FALSE
 show("unweighted resp prop.test", c(t$estimate[1] - t$estimate[2], t$conf.int, t$p.value))
 t <- t.test(d$avg, p$avg)
 show("unweighted avg t.test (Welch)", c(t$estimate[1] - t$estimate[2], t$conf.int, t$p.value))
+
+cat("== Cronbach's alpha of section a (a1, a2) over complete cases ==\n")
+alpha <- function(x) { k <- ncol(x); k / (k - 1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))) }
+show("2025-Q1, 73 complete cases", alpha(d[, c("a1", "a2")]))
+# 2025-Q2: S1 10 x (5, 4), 6 x (3, 3), 5 x (4, no a2: not a complete case); S2 8 x (2, 3), 4 x (4, 5)
+q <- rbind(data.frame(a1 = rep(5, 10), a2 = 4), data.frame(a1 = rep(3, 6), a2 = 3),
+           data.frame(a1 = rep(4, 5), a2 = NA), data.frame(a1 = rep(2, 8), a2 = 3),
+           data.frame(a1 = rep(4, 4), a2 = 5))
+complete <- q[complete.cases(q), ]
+show("2025-Q2 complete cases, alpha", c(nrow(complete), alpha(complete)))

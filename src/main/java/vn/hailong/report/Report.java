@@ -32,10 +32,30 @@ import vn.hailong.statistics.IntervalMethod;
  * @param minimumCellSize breakdown cells with fewer responses are withheld
  * @param generatedAt when the report was computed
  * @param indicators one entry per indicator, in the plan's order
+ * @param reliability Cronbach's alpha of each aspect (section of 5-point items) of the
+ * survey templates the indicators read, over the scope's complete cases in the period
  */
 public record Report(String plan, String issuer, String title, @Nullable String scope, @Nullable String scopeName,
 		String period, String previousPeriod, double confidence, int minimumCellSize, Instant generatedAt,
-		List<IndicatorReport> indicators) {
+		List<IndicatorReport> indicators, List<AspectReliability> reliability) {
+
+	/**
+	 * The internal consistency of one aspect: Cronbach's alpha over the respondents who
+	 * answered every 5-point item of a template's section.
+	 *
+	 * @param template the survey template's code
+	 * @param section the section's code
+	 * @param items the codes of its 5-point items, in code order
+	 * @param completeCases the respondents who answered all of them, in the scope and
+	 * period
+	 * @param cronbachAlpha alpha, at most 1 (0.7 and above is the usual threshold of a
+	 * consistent scale); null when undefined (fewer than 2 complete cases, or every total
+	 * score equal) or withheld (fewer complete cases than the minimum cell size)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AspectReliability(String template, String section, List<String> items, long completeCases,
+			@Nullable Double cronbachAlpha) {
+	}
 
 	/**
 	 * One indicator's figures.

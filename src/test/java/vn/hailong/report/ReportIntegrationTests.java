@@ -191,6 +191,56 @@ class ReportIntegrationTests {
 		Map<?, ?> method = (Map<?, ?>) indicator(report, "met").get("method");
 		assertThat(method.get("interval")).isEqualTo("KORN_GRAUBARD");
 		assertThat(method.get("weighting")).isEqualTo("population");
+
+		// Section a (a1, a2), every respondent a complete case: R: alpha <- function(x) {
+		// k <- ncol(x); k/(k-1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))) };
+		// alpha(d[, c("a1", "a2")]) -> 0.866357589195727; section b has one 5-point item,
+		// so no alpha
+		List<Map<String, Object>> reliability = (List<Map<String, Object>>) report.get("reliability");
+		assertThat(reliability).hasSize(1);
+		assertThat(reliability.get(0)).containsEntry("template", "bao-cao")
+			.containsEntry("section", "a")
+			.containsEntry("items", List.of("a1", "a2"))
+			.containsEntry("completeCases", 73);
+		assertThat(number(reliability.get(0), "cronbachAlpha")).isCloseTo(0.866357589195727, R);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void givesCronbachsAlphaPerAspectOverCompleteCasesOnly() {
+		long campaign = campaign("2025-Q2", this.school1, this.school2);
+		answer(campaign, this.school1, 10, 5, 4, 3);
+		answer(campaign, this.school1, 6, 3, 3, 3);
+		for (int i = 0; i < 5; i++) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", this.school1, "answers",
+						Map.of("a1", 4, "b1", 4)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		answer(campaign, this.school2, 8, 2, 3, 3);
+		answer(campaign, this.school2, 4, 4, 5, 3);
+		// src/test/r/report.R, 2025-Q2: the 5 respondents without a2 are no complete
+		// case;
+		// R: alpha(complete) -> 0.764252696456086 over 28
+		Map<String, Object> aspect = ((List<Map<String, Object>>) report("2025-Q2").get("reliability")).get(0);
+		assertThat(aspect).containsEntry("section", "a").containsEntry("completeCases", 28);
+		assertThat(number(aspect, "cronbachAlpha")).isCloseTo(0.764252696456086, R);
+		// over school 2 alone, from that unit's sums only: 8 x (2, 3) and 4 x (4, 5), R:
+		// alpha(data.frame(a1 = rep(c(2, 4), c(8, 4)), a2 = rep(c(3, 5), c(8, 4)))) -> 1
+		Map<String, Object> school = ((List<Map<String, Object>>) this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q2&unit={unit}", this.plan, this.school2)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("reliability")).get(0);
+		assertThat(school).containsEntry("completeCases", 12);
+		assertThat(number(school, "cronbachAlpha")).isCloseTo(1.0, R);
 	}
 
 	@Test
