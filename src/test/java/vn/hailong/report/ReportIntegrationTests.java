@@ -465,7 +465,7 @@ class ReportIntegrationTests {
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
 			assertThat(workbook.getSheets().map(Sheet::getName).toList()).containsExactly("Tổng hợp", "Chỉ tiêu met",
 					"Chỉ tiêu notmet", "Chỉ tiêu inconc", "Chỉ tiêu trend", "Chỉ tiêu all", "Chỉ tiêu resp",
-					"Chỉ tiêu idx", "Chỉ tiêu r1", "Phương pháp");
+					"Chỉ tiêu idx", "Chỉ tiêu r1", "Phương pháp", "Độ tin cậy thang đo");
 			List<Row> summary = workbook.getFirstSheet().read();
 			assertThat(summary.get(2).getCellText(0)).isEqualTo("Chỉ tiêu");
 			assertThat(summary.get(2).getCellText(4)).isEqualTo("Mục tiêu");
@@ -492,6 +492,13 @@ class ReportIntegrationTests {
 			});
 			List<Row> method = workbook.findSheet("Phương pháp").orElseThrow().read();
 			assertThat(method.get(3).getCellText(2)).isNotBlank().doesNotContain("Wilson score interval");
+			// Cronbach's alpha of section a: R 0.866357589195727 (src/test/r/report.R)
+			List<Row> reliability = workbook.findSheet("Độ tin cậy thang đo").orElseThrow().read();
+			assertThat(reliability.get(2).getCellText(4)).isEqualTo("Cronbach alpha");
+			assertThat(reliability.get(3).getCellText(1)).isEqualTo("a");
+			assertThat(reliability.get(3).getCellText(2)).isEqualTo("a1, a2");
+			assertThat(reliability.get(3).getCell(3).asNumber().longValue()).isEqualTo(73);
+			assertThat(reliability.get(3).getCell(4).asNumber().doubleValue()).isCloseTo(0.866357589195727, R);
 		}
 		byte[] english = download("/api/v1/plans/{plan}/report?period=2025-Q1&format=xlsx", "en");
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(english), new ReadingOptions(true, false))) {
