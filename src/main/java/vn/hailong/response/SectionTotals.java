@@ -16,15 +16,21 @@ final class SectionTotals {
 	 * counts in a section when they answered every 5-point item of it.
 	 */
 	static final String UPDATES = """
-			, section_answer as (
-			    select r.campaign_id, r.unit_id, r.id as response_id, z.section, z.items, x.item,
-			        cast(x.value as int) as v, count(*) over (partition by r.id, z.section) as answered
+			, section_size as (
+			    select k.template_id, k.measure, count(*) as items
+			    from (select distinct c.template_id from r join campaign c on c.id = r.campaign_id) b
+			    join template_measure_item k on k.template_id = b.template_id
+			    where k.measure like 'section:%'
+			    group by k.template_id, k.measure
+			), section_answer as (
+			    select r.campaign_id, r.unit_id, r.id as response_id, substr(z.measure, 9) as section, z.items, x.item,
+			        cast(x.value as int) as v, count(*) over (partition by r.id, z.measure) as answered
 			    from x
 			    join r on r.id = x.response_id
 			    join campaign c on c.id = r.campaign_id
 			    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
 			        and k.measure like 'section:%'
-			    join template_section_size z on z.template_id = c.template_id and 'section:' || z.section = k.measure
+			    join section_size z on z.template_id = c.template_id and z.measure = k.measure
 			    where x.position = 0 and z.items >= 2
 			), section_complete as (
 			    select campaign_id, unit_id, section, item, cast(v as bigint) as v from section_answer
