@@ -150,8 +150,9 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	/**
 	 * An estimate with its interval, and both weightings when it comes from a survey.
 	 *
-	 * @param estimate the figure the verdict reads: weighted when every unit has a
-	 * population, else unweighted
+	 * @param estimate the figure the verdict reads: weighted when some unit with answers
+	 * has a population (units without one are then left out of it, see
+	 * {@link Figure#notWeighted()}), else unweighted
 	 * @param lower the interval's lower end
 	 * @param upper the interval's upper end
 	 * @param weighted the population-weighted figure, or null
@@ -382,7 +383,7 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 
 		/** Population-weighted, stratified by unit. */
 		WEIGHTED("weighted"),
-		/** Pooled without weights (some unit has no population figure). */
+		/** Pooled without weights (no unit with answers has a population figure). */
 		UNWEIGHTED("unweighted"),
 		/** A complete count of reported figures, without sampling error. */
 		COMPLETE_COUNT("complete-count");
@@ -407,7 +408,7 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 		 * By unit population: stratified by unit, with finite-population correction.
 		 */
 		POPULATION("population"),
-		/** Pooled without weights, since some unit has no population figure. */
+		/** Pooled without weights, since no unit with answers has a population figure. */
 		NONE("none");
 
 		private final String code;
