@@ -8,7 +8,7 @@ import java.util.List;
  * the variance is linearised over respondents.
  * <p>
  * References: Cochran, <i>Sampling Techniques</i>, 3rd ed., §6.3–6.4 (variance of the
- * ratio estimate) and §6.10 (separate ratio estimate in stratified sampling); Lumley,
+ * ratio estimate) and §6.11 (combined ratio estimate in stratified sampling); Lumley,
  * <i>Complex Surveys</i> (2010) §2.4 and R's {@code survey::svyratio}; Korn and Graubard
  * (1998) for intervals on the effective sample size. Every quantile is inverted by
  * {@link Distributions}, to 1e-12.
