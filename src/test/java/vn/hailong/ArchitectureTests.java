@@ -67,6 +67,20 @@ class ArchitectureTests {
 		rule.check(classes);
 	}
 
+	/**
+	 * Every quantile is inverted by {@code statistics.Distributions}, to one accuracy
+	 * (1e-12): commons-math's distributions default to 1e-9.
+	 */
+	@Test
+	void onlyDistributionsBuildsProbabilityDistributions() {
+		ArchRule rule = noClasses().that()
+			.doNotHaveFullyQualifiedName("vn.hailong.statistics.Distributions")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.apache.commons.math3.distribution..");
+		rule.check(classes);
+	}
+
 	@Test
 	void controllersWriteNoAuditEntry() {
 		ArchRule rule = noClasses().that(CONTROLLERS)

@@ -15,8 +15,10 @@ import vn.hailong.report.Report.Counts;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.Judgement;
 import vn.hailong.report.Report.Method;
+import vn.hailong.report.Report.NotWeighted;
 import vn.hailong.report.Report.Place;
 import vn.hailong.report.Report.Reading;
+import vn.hailong.report.Report.Treatment;
 import vn.hailong.report.Report.UnitOfMeasure;
 import vn.hailong.report.SurveyEstimator.UnitCounts;
 import vn.hailong.statistics.SampleSizes;
@@ -122,7 +124,8 @@ final class IndicatorFigures {
 		Estimate basis = basis(this.tree.scope());
 		return new Method(counted, (basis != null) ? basis.weighting() : null,
 				(basis != null) ? basis.interval() : null, basis != null && basis.linearised(), this.confidence,
-				this.measured.periods(), this.measured.campaigns(), this.minimumCellSize);
+				this.measured.periods(), this.measured.campaigns(), this.minimumCellSize,
+				notWeighted(this.tree.scope()));
 	}
 
 	private Suppression suppression() {
@@ -163,9 +166,10 @@ final class IndicatorFigures {
 		Long more = (verdict == Verdict.NOT_YET_CONCLUSIVE) ? this.estimator.moreNeeded(basis, target) : null;
 		var reading = new Reading(basis.estimate(), basis.lower(), basis.upper(),
 				(weighted != null) ? weighted.asInterval() : null,
-				(unweighted != null) ? unweighted.asInterval() : null, basis.designEffect());
+				(unweighted != null) ? unweighted.asInterval() : null, basis.designEffect(),
+				basis.designEffectBaseline());
 		return new Figure(place, false, counts, (weighted != null) ? Basis.WEIGHTED : Basis.UNWEIGHTED, reading,
-				new Judgement(verdict, point, more));
+				new Judgement(verdict, point, more), notWeighted(top));
 	}
 
 	private Figure reported(Place place, List<Unit> members, @Nullable Double target) {
@@ -204,11 +208,33 @@ final class IndicatorFigures {
 		if (this.estimator == null) {
 			return null;
 		}
-		var strata = members(top).stream()
+		return this.estimator.weighted(answered(top));
+	}
+
+	/** The units of a subtree with respondents, with their populations and counts. */
+	private List<UnitCounts> answered(@Nullable Unit top) {
+		return members(top).stream()
 			.filter((unit) -> this.measured.counts(unit.id()).respondents() > 0)
 			.map((unit) -> new UnitCounts(unit.code(), unit.population(), this.measured.counts(unit.id())))
 			.toList();
-		return this.estimator.weighted(strata);
+	}
+
+	/**
+	 * The units of a subtree with respondents but no population, and what was done with
+	 * them: left out of the weighted figure, or, when no unit has a population, every
+	 * response pooled without weights.
+	 */
+	private @Nullable NotWeighted notWeighted(@Nullable Unit top) {
+		if (this.estimator == null) {
+			return null;
+		}
+		List<UnitCounts> answered = answered(top);
+		List<String> units = SurveyEstimator.unweightable(answered);
+		if (units.isEmpty()) {
+			return null;
+		}
+		return new NotWeighted(units,
+				(units.size() < answered.size()) ? Treatment.LEFT_OUT_OF_WEIGHTED : Treatment.POOLED_UNWEIGHTED);
 	}
 
 	/** The sums of the reported numerators and denominators of some units. */

@@ -54,6 +54,11 @@ public final class MethodStatement {
 			return sentence.append(' ').append(text("report.method.no-responses")).toString();
 		}
 		sentence.append(' ').append(text("report.method.weighting." + method.weighting().code()));
+		if (method.notWeighted() != null) {
+			sentence.append(' ')
+				.append(text("report.method.not-weighted." + method.notWeighted().treatment().code(),
+						String.join(", ", method.notWeighted().units())));
+		}
 		if (method.linearised()) {
 			sentence.append(' ').append(text("report.method.linearised"));
 		}

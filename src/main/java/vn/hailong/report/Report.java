@@ -12,6 +12,7 @@ import vn.hailong.indicator.Comparison;
 import vn.hailong.indicator.ReportedMeasure;
 import vn.hailong.indicator.SurveyMeasure;
 import vn.hailong.indicator.Verdict;
+import vn.hailong.statistics.DesignEffectBaseline;
 import vn.hailong.statistics.IntervalMethod;
 
 /**
@@ -31,10 +32,30 @@ import vn.hailong.statistics.IntervalMethod;
  * @param minimumCellSize breakdown cells with fewer responses are withheld
  * @param generatedAt when the report was computed
  * @param indicators one entry per indicator, in the plan's order
+ * @param reliability Cronbach's alpha of each aspect (section of 5-point items) of the
+ * survey templates the indicators read, over the scope's complete cases in the period
  */
 public record Report(String plan, String issuer, String title, @Nullable String scope, @Nullable String scopeName,
 		String period, String previousPeriod, double confidence, int minimumCellSize, Instant generatedAt,
-		List<IndicatorReport> indicators) {
+		List<IndicatorReport> indicators, List<AspectReliability> reliability) {
+
+	/**
+	 * The internal consistency of one aspect: Cronbach's alpha over the respondents who
+	 * answered every 5-point item of a template's section.
+	 *
+	 * @param template the survey template's code
+	 * @param section the section's code
+	 * @param items the codes of its 5-point items, in code order
+	 * @param completeCases the respondents who answered all of them, in the scope and
+	 * period
+	 * @param cronbachAlpha alpha, at most 1 (0.7 and above is the usual threshold of a
+	 * consistent scale); null when undefined (fewer than 2 complete cases, or every total
+	 * score equal) or withheld (fewer complete cases than the minimum cell size)
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record AspectReliability(String template, String section, List<String> items, long completeCases,
+			@Nullable Double cronbachAlpha) {
+	}
 
 	/**
 	 * One indicator's figures.
@@ -75,11 +96,22 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * @param reading the estimate and its intervals, or null when withheld or without
 	 * data
 	 * @param judgement the verdict, or null when withheld
+	 * @param notWeighted the units with responses in this subtree that have no population
+	 * figure and what was done with them, or null when there are none (or the figure is
+	 * withheld)
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Figure(@JsonUnwrapped Place place, boolean suppressed, @JsonUnwrapped Counts counts,
 			@Nullable Basis basis, @JsonUnwrapped @Nullable Reading reading,
-			@JsonUnwrapped @Nullable Judgement judgement) {
+			@JsonUnwrapped @Nullable Judgement judgement, @Nullable NotWeighted notWeighted) {
+
+		/**
+		 * A figure with every unit weighted.
+		 */
+		public Figure(Place place, boolean suppressed, Counts counts, @Nullable Basis basis, @Nullable Reading reading,
+				@Nullable Judgement judgement) {
+			this(place, suppressed, counts, basis, reading, judgement, null);
+		}
 
 		static Figure withheld(Place place, @Nullable Long plannedSample) {
 			return new Figure(place, true, new Counts(null, null, plannedSample, null, null), null, null, null);
@@ -118,18 +150,32 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	/**
 	 * An estimate with its interval, and both weightings when it comes from a survey.
 	 *
-	 * @param estimate the figure the verdict reads: weighted when every unit has a
-	 * population, else unweighted
+	 * @param estimate the figure the verdict reads: weighted when some unit with answers
+	 * has a population (units without one are then left out of it, see
+	 * {@link Figure#notWeighted()}), else unweighted
 	 * @param lower the interval's lower end
 	 * @param upper the interval's upper end
 	 * @param weighted the population-weighted figure, or null
 	 * @param unweighted the pooled unweighted figure, or null
 	 * @param designEffect the figure's variance over that of a simple random sample of
-	 * the same size, or null
+	 * the same size (of answers, for a share of answers), or null
+	 * @param designEffectBaseline that simple random sample: drawn without replacement
+	 * from the same population (R's {@code deff = TRUE}) or with replacement (R's
+	 * {@code deff = "replace"}, when the population is not known); null with the design
+	 * effect
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Reading(double estimate, double lower, double upper, @Nullable Interval weighted,
-			@Nullable Interval unweighted, @Nullable Double designEffect) {
+			@Nullable Interval unweighted, @Nullable Double designEffect,
+			@Nullable DesignEffectBaseline designEffectBaseline) {
+
+		/**
+		 * A reading without a design effect's baseline.
+		 */
+		public Reading(double estimate, double lower, double upper, @Nullable Interval weighted,
+				@Nullable Interval unweighted, @Nullable Double designEffect) {
+			this(estimate, lower, upper, weighted, unweighted, designEffect, null);
+		}
 
 		/**
 		 * Whether the interval has width (a complete count has none).
@@ -178,10 +224,78 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * @param upper the difference's interval, upper end
 	 * @param pValue the two-sided p-value of "no change", or null for complete counts
 	 * @param direction up, down or no clear change (the interval contains 0)
+	 * @param test the test that gave the interval and p-value, or null for complete
+	 * counts
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Change(String period, double previous, double difference, double lower, double upper,
-			@Nullable Double pValue, Direction direction) {
+			@Nullable Double pValue, Direction direction, @Nullable ChangeTest test) {
+	}
+
+	/**
+	 * Units with responses but no population figure, which cannot be weighted, and what
+	 * was done with them.
+	 *
+	 * @param units their codes, in code order
+	 * @param treatment what was done with them, and so which figure the verdict reads
+	 */
+	public record NotWeighted(List<String> units, Treatment treatment) {
+	}
+
+	/** What was done with units that have no population figure. */
+	public enum Treatment {
+
+		/**
+		 * Left out of the weighted figure, which the verdict reads (other units have a
+		 * population); the unweighted figure counts their responses.
+		 */
+		LEFT_OUT_OF_WEIGHTED("left-out-of-weighted"),
+		/**
+		 * No unit of the subtree has a population: every response is pooled without
+		 * weights, and the verdict reads the unweighted figure.
+		 */
+		POOLED_UNWEIGHTED("pooled-unweighted");
+
+		private final String code;
+
+		Treatment(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+	/** The test of a change between periods. */
+	public enum ChangeTest {
+
+		/**
+		 * Two simple shares: the pooled two-proportion z test and the Wald interval, R's
+		 * {@code prop.test(correct = FALSE)}.
+		 */
+		POOLED_Z("pooled-z"),
+		/** Two unweighted means: Welch's t test and interval, R's {@code t.test}. */
+		WELCH_T("welch-t"),
+		/**
+		 * A weighted or linearised estimate on either side: the Wald z test on the two
+		 * design-based standard errors, {@code d / √(se₁² + se₂²)}.
+		 */
+		WALD_Z("wald-z");
+
+		private final String code;
+
+		ChangeTest(String code) {
+			this.code = code;
+		}
+
+		@JsonValue
+		public String code() {
+			return this.code;
+		}
+
 	}
 
 	/**
@@ -203,9 +317,23 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * @param campaigns the ids of the survey's campaigns in the period, ascending; empty
 	 * for reported figures
 	 * @param minimumCellSize cells with fewer responses are withheld
+	 * @param notWeighted the units with responses in the scope that have no population
+	 * figure, and what was done with them; null when there are none
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Method(Counted counted, @Nullable Weighting weighting, @Nullable IntervalMethod interval,
-			boolean linearised, double confidence, List<String> periods, List<Long> campaigns, int minimumCellSize) {
+			boolean linearised, double confidence, List<String> periods, List<Long> campaigns, int minimumCellSize,
+			@Nullable NotWeighted notWeighted) {
+
+		/**
+		 * A method with every unit weighted.
+		 */
+		public Method(Counted counted, @Nullable Weighting weighting, @Nullable IntervalMethod interval,
+				boolean linearised, double confidence, List<String> periods, List<Long> campaigns,
+				int minimumCellSize) {
+			this(counted, weighting, interval, linearised, confidence, periods, campaigns, minimumCellSize, null);
+		}
+
 	}
 
 	/** How an indicator is measured. */
@@ -255,7 +383,7 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 
 		/** Population-weighted, stratified by unit. */
 		WEIGHTED("weighted"),
-		/** Pooled without weights (some unit has no population figure). */
+		/** Pooled without weights (no unit with answers has a population figure). */
 		UNWEIGHTED("unweighted"),
 		/** A complete count of reported figures, without sampling error. */
 		COMPLETE_COUNT("complete-count");
@@ -280,7 +408,7 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 		 * By unit population: stratified by unit, with finite-population correction.
 		 */
 		POPULATION("population"),
-		/** Pooled without weights, since some unit has no population figure. */
+		/** Pooled without weights, since no unit with answers has a population figure. */
 		NONE("none");
 
 		private final String code;

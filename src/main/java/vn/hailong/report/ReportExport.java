@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 import vn.hailong.indicator.Verdict;
+import vn.hailong.report.Report.AspectReliability;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.UnitOfMeasure;
@@ -32,9 +33,10 @@ import vn.hailong.system.SafeCsv;
 /**
  * Writes a report for people to file: CSV as one flat table (one row per indicator and
  * unit, the first row of each indicator its overall figure), and XLSX as a workbook with
- * a summary sheet, one sheet per indicator's breakdown and a method sheet. Headers,
- * verdicts, trends and method statements are in the request's language (message keys
- * {@code export.*}, {@code verdict.*}, {@code trend.*}); column order is fixed.
+ * a summary sheet, one sheet per indicator's breakdown, a method sheet and, when the
+ * survey templates have aspects of several items, a sheet of Cronbach's alpha per aspect.
+ * Headers, verdicts, trends and method statements are in the request's language (message
+ * keys {@code export.*}, {@code verdict.*}, {@code trend.*}); column order is fixed.
  */
 final class ReportExport {
 
@@ -197,6 +199,9 @@ final class ReportExport {
 						sheetName(word("export.sheet.indicator", indicator.ref()), names));
 			}
 			method(workbook, report, title);
+			if (!report.reliability().isEmpty()) {
+				reliability(workbook, report, title);
+			}
 			workbook.finish();
 		}
 		catch (IOException ex) {
@@ -345,6 +350,30 @@ final class ReportExport {
 			line++;
 		}
 		finish(sheet, header, line, new double[] { 10, 36, 110 });
+	}
+
+	/**
+	 * Cronbach's alpha per aspect: template, section, items, complete cases and alpha (a
+	 * number with two decimals, empty when withheld or undefined).
+	 */
+	private void reliability(Workbook workbook, Report report, String title) {
+		Worksheet sheet = workbook.newWorksheet(word("export.sheet.reliability"));
+		String[] header = { word("export.column.template"), word("export.column.section"), word("export.column.items"),
+				word("export.column.complete_cases"), word("export.column.cronbach_alpha") };
+		titleBlock(sheet, report, title, header);
+		int line = TITLE_ROWS;
+		for (AspectReliability aspect : report.reliability()) {
+			sheet.value(line, 0, aspect.template());
+			sheet.value(line, 1, aspect.section());
+			sheet.value(line, 2, String.join(", ", aspect.items()));
+			count(sheet, line, 3, aspect.completeCases());
+			if (aspect.cronbachAlpha() != null) {
+				sheet.value(line, 4, aspect.cronbachAlpha());
+				sheet.style(line, 4).format("0.00").set();
+			}
+			line++;
+		}
+		finish(sheet, header, line, new double[] { 24, 20, 36, 14, 14 });
 	}
 
 	private static void finish(Worksheet sheet, String[] header, int line, double[] widths) {

@@ -100,6 +100,31 @@ class ReportRepository {
 	}
 
 	/**
+	 * The sums of complete cases per campaign, unit, section and item that the intake
+	 * keeps ({@code unit_section_total}, slots added up), for Cronbach's alpha per
+	 * aspect; item {@code ""} holds the total score.
+	 * @param campaigns the campaigns
+	 * @return one row per campaign, unit, section and item
+	 */
+	Flux<SectionTotal> sectionTotals(List<Long> campaigns) {
+		if (campaigns.isEmpty()) {
+			return Flux.empty();
+		}
+		return this.database.sql("""
+				select campaign_id, unit_id, section, item, sum(respondents) as respondents,
+				    sum(value_sum) as value_sum, sum(value_squares) as value_squares
+				from unit_section_total
+				where campaign_id = any(:campaigns)
+				group by campaign_id, unit_id, section, item
+				""")
+			.bind("campaigns", campaigns.toArray(Long[]::new))
+			.map((row) -> new SectionTotal(row.get("campaign_id", Long.class), row.get("unit_id", Long.class),
+					row.get("section", String.class), row.get("item", String.class), number(row, "respondents"),
+					number(row, "value_sum"), number(row, "value_squares")))
+			.all();
+	}
+
+	/**
 	 * Sums of the current reported figures per indicator and unit, for some periods.
 	 * @return indicator id → unit id → {numerator, denominator}
 	 */
@@ -144,6 +169,21 @@ class ReportRepository {
 	}
 
 	record CampaignRef(long id, String template, int version, String period) {
+	}
+
+	/**
+	 * The complete cases of one section in one campaign and unit.
+	 *
+	 * @param campaign the campaign's id
+	 * @param unit the unit's id
+	 * @param section the section's code
+	 * @param item an item's code, or {@code ""} for the total score
+	 * @param respondents the complete cases
+	 * @param sum the sum of the item's answers (of the total scores)
+	 * @param squares the sum of their squares
+	 */
+	record SectionTotal(long campaign, long unit, String section, String item, long respondents, long sum,
+			long squares) {
 	}
 
 }

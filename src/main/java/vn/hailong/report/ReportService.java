@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -19,6 +21,7 @@ import vn.hailong.indicator.Indicator;
 import vn.hailong.indicator.Plan;
 import vn.hailong.indicator.PlanService;
 import vn.hailong.indicator.SurveyMeasure;
+import vn.hailong.report.Report.AspectReliability;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.Kind;
 import vn.hailong.system.ApiException;
@@ -105,16 +108,42 @@ public class ReportService {
 
 	private Mono<Report> compute(Plan plan, List<Unit> all, Period period, double level, @Nullable String unit) {
 		var tree = new ScopeTree(all, ScopeTree.top(all, plan.code(), plan.unit(), unit));
-		return measure(plan, period).zipWith(measure(plan, period.previous()))
-			.map((both) -> plan.indicators()
-				.stream()
-				.map((indicator) -> indicator(indicator, period, level, tree, both.getT1().get(indicator.id()),
-						both.getT2().get(indicator.id())))
-				.toList())
-			.map((indicators) -> new Report(plan.code(), plan.issuer(), plan.title(),
+		var inScope = new HashSet<Long>();
+		tree.members(all.stream().map(Unit::id).toList(), tree.scope()).forEach((member) -> inScope.add(member.id()));
+		return Mono.zip(measure(plan, period), measure(plan, period.previous()), reliability(plan, period, inScope))
+			.map((loaded) -> new Report(plan.code(), plan.issuer(), plan.title(),
 					(tree.scope() != null) ? tree.scope().code() : null,
 					(tree.scope() != null) ? tree.scope().name() : null, period.code(), period.previous().code(), level,
-					this.properties.minimumCellSize(), Instant.now(this.clock), indicators));
+					this.properties.minimumCellSize(), Instant.now(this.clock),
+					plan.indicators()
+						.stream()
+						.map((indicator) -> indicator(indicator, period, level, tree,
+								loaded.getT1().get(indicator.id()), loaded.getT2().get(indicator.id())))
+						.toList(),
+					loaded.getT3()));
+	}
+
+	/**
+	 * Cronbach's alpha of every aspect of the templates a plan's survey indicators read,
+	 * over the units of the scope and the campaigns of the period, from the sums of
+	 * complete cases kept at intake.
+	 */
+	private Mono<List<AspectReliability>> reliability(Plan plan, Period period, Set<Long> units) {
+		var templates = plan.indicators()
+			.stream()
+			.filter(Indicator::bySurvey)
+			.map((indicator) -> indicator.survey().template())
+			.distinct()
+			.toList();
+		if (templates.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		return this.data.campaigns(templates)
+			.filter((campaign) -> Period.parse(campaign.period()).map(period::contains).orElse(false))
+			.collectMap(ReportRepository.CampaignRef::id, ReportRepository.CampaignRef::template)
+			.flatMap((byId) -> this.data.sectionTotals(byId.keySet().stream().sorted().toList())
+				.collectList()
+				.map((totals) -> AspectReliabilities.of(totals, byId, units, this.properties.minimumCellSize())));
 	}
 
 	private IndicatorReport indicator(Indicator indicator, Period period, double confidence, ScopeTree tree,

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import vn.hailong.indicator.SurveyMethod;
 import vn.hailong.report.Report.Weighting;
 import vn.hailong.statistics.Changes;
+import vn.hailong.statistics.DesignEffectBaseline;
+import vn.hailong.statistics.IntervalMethod;
 import vn.hailong.statistics.MeanEstimate;
 import vn.hailong.statistics.Means;
 import vn.hailong.statistics.Moments;
@@ -73,12 +75,16 @@ final class SurveyEstimator {
 
 	/**
 	 * The population-weighted estimate, stratified by unit with finite-population
-	 * correction: Korn–Graubard for shares, normal for the mean index.
-	 * @param strata the units with respondents, each with its population and counts
-	 * @return the estimate, or null when there are none or some unit has no population
+	 * correction, over the units that have a population figure (the others are left out:
+	 * {@link #unweightable}): Korn–Graubard for shares (of answers: the ratio of
+	 * estimated totals, linearised over respondents), normal for the mean index.
+	 * @param units the units with respondents, each with its population (0 when unknown)
+	 * and counts
+	 * @return the estimate, or null when no unit with respondents has a population
 	 */
-	@Nullable Estimate weighted(List<UnitCounts> strata) {
-		if (strata.isEmpty() || strata.stream().anyMatch((unit) -> unit.population() <= 0)) {
+	@Nullable Estimate weighted(List<UnitCounts> units) {
+		var strata = units.stream().filter((unit) -> unit.population() > 0 && unit.counts().respondents() > 0).toList();
+		if (strata.isEmpty()) {
 			return null;
 		}
 		if (linearised(pooled(strata))) {
@@ -94,6 +100,20 @@ final class SurveyEstimator {
 			return stratified(Stratified.mean(moments, this.confidence), 25, 1, false);
 		}
 		return stratified(Stratified.proportion(moments, this.confidence), 100, 0, false);
+	}
+
+	/**
+	 * The units with respondents that cannot be weighted, for want of a population
+	 * figure.
+	 * @param units the units, each with its population (0 when unknown) and counts
+	 * @return their codes, in code order
+	 */
+	static List<String> unweightable(List<UnitCounts> units) {
+		return units.stream()
+			.filter((unit) -> unit.population() <= 0 && unit.counts().respondents() > 0)
+			.map(UnitCounts::code)
+			.sorted()
+			.toList();
 	}
 
 	/**
@@ -139,33 +159,39 @@ final class SurveyEstimator {
 		};
 	}
 
+	/**
+	 * A simple share: its design effect is 1 against a simple random sample with
+	 * replacement, which it is taken to be.
+	 */
 	private Estimate proportion(ProportionCounts counts) {
 		ProportionEstimate estimate = Proportions.wilson(counts, this.confidence);
 		double p = estimate.estimate();
 		return new Estimate(100 * p, 100 * estimate.lower(), 100 * estimate.upper(),
-				100 * Math.sqrt(p * (1 - p) / counts.n()), counts.n(), counts.n(), 1, Weighting.NONE, estimate.method(),
-				false);
+				100 * Math.sqrt(p * (1 - p) / counts.n()), counts.n(), counts.n(), 1,
+				DesignEffectBaseline.WITH_REPLACEMENT, Weighting.NONE, estimate.method(), false,
+				new Sample.Share(counts));
 	}
 
 	private Estimate ratio(RatioEstimate estimate) {
 		return new Estimate(100 * estimate.estimate(), 100 * estimate.lower(), 100 * estimate.upper(),
 				100 * estimate.standardError(), estimate.n(), estimate.effectiveSampleSize(), estimate.designEffect(),
-				Weighting.NONE, vn.hailong.statistics.IntervalMethod.WILSON, true);
+				DesignEffectBaseline.WITH_REPLACEMENT, Weighting.NONE, IntervalMethod.WILSON, true, Sample.DESIGN);
 	}
 
 	private Estimate mean(SurveyCounts counts) {
-		MeanEstimate estimate = Means.tInterval(
-				new Moments(counts.respondents(), counts.meanSum(), counts.meanSquares()), this.confidence, 1, 5);
+		Moments moments = new Moments(counts.respondents(), counts.meanSum(), counts.meanSquares());
+		MeanEstimate estimate = Means.tInterval(moments, this.confidence, 1, 5);
 		return new Estimate(estimate.index(), estimate.indexLower(), estimate.indexUpper(),
 				25 * estimate.standardDeviation() / Math.sqrt(counts.respondents()), counts.respondents(),
-				counts.respondents(), 1, Weighting.NONE, estimate.method(), false);
+				counts.respondents(), 1, DesignEffectBaseline.WITH_REPLACEMENT, Weighting.NONE, estimate.method(),
+				false, new Sample.Values(moments));
 	}
 
 	private static Estimate stratified(StratifiedEstimate estimate, double scale, double offset, boolean linearised) {
 		return new Estimate(clamp(scale * (estimate.estimate() - offset)), clamp(scale * (estimate.lower() - offset)),
 				clamp(scale * (estimate.upper() - offset)), scale * estimate.standardError(), estimate.n(),
-				estimate.effectiveSampleSize(), estimate.designEffect(), Weighting.POPULATION, estimate.method(),
-				linearised);
+				estimate.effectiveSampleSize(), estimate.designEffect(), estimate.designEffectBaseline(),
+				Weighting.POPULATION, estimate.method(), linearised, Sample.DESIGN);
 	}
 
 	private static RatioMoments ratioMoments(SurveyCounts counts) {

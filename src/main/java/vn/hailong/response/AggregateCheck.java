@@ -20,11 +20,13 @@ public record AggregateCheck(long campaign, long responses, List<Difference> dif
 	 * One aggregate whose kept sums differ from the recomputed ones.
 	 *
 	 * @param kind {@code responses} (responses per unit), {@code values} (answers per
-	 * unit, item and value) or {@code measures} (per-measure sums of a unit)
+	 * unit, item and value), {@code measures} (per-measure sums of a unit) or
+	 * {@code sections} (a section's complete cases in a unit)
 	 * @param unit the unit's code
 	 * @param key empty for {@code responses}, {@code item=value} for {@code values}, the
 	 * measure ({@code item:tc1}, {@code section:tiep_can}, {@code all}) for
-	 * {@code measures}
+	 * {@code measures}, {@code section=item} for {@code sections} ({@code section=} for
+	 * the total score)
 	 * @param kept the kept sums by column, null when no row is kept
 	 * @param recomputed the recomputed sums by column, null when the answers give no row
 	 */

@@ -101,7 +101,9 @@ class AggregateRepository {
 				    sum(mean_squares) as mean_squares
 				from unit_measure_total where campaign_id = :campaign group by unit_id, measure
 				""", FRESH_MEASURES, List.of("measure"), MEASURE_COLUMNS);
-		return responses.concatWith(values).concatWith(measures);
+		var sections = compare(campaign, "sections", SectionTotals.STORED, SectionTotals.FRESH, SectionTotals.KEYS,
+				SectionTotals.COLUMNS);
+		return responses.concatWith(values).concatWith(measures).concatWith(sections);
 	}
 
 	private Flux<AggregateCheck.Difference> compare(long campaign, String kind, String stored, String fresh,
@@ -153,6 +155,9 @@ class AggregateRepository {
 				this.database.sql("delete from unit_measure_total where campaign_id = :campaign")
 					.bind("campaign", campaign)
 					.then(),
+				this.database.sql("delete from unit_section_total where campaign_id = :campaign")
+					.bind("campaign", campaign)
+					.then(),
 				this.database
 					.sql("insert into unit_response_count (campaign_id, unit_id, slot, responses) "
 							+ "select :campaign, unit_id, 0, responses from (" + FRESH_RESPONSES + ") f")
@@ -168,6 +173,11 @@ class AggregateRepository {
 					.sql("insert into unit_measure_total (campaign_id, unit_id, measure, slot, "
 							+ String.join(", ", MEASURE_COLUMNS) + ") select :campaign, unit_id, measure, 0, "
 							+ String.join(", ", MEASURE_COLUMNS) + " from (" + FRESH_MEASURES + ") f")
+					.bind("campaign", campaign)
+					.then(),
+				this.database.sql("insert into unit_section_total (campaign_id, unit_id, section, item, slot, "
+						+ String.join(", ", SectionTotals.COLUMNS) + ") select :campaign, unit_id, section, item, 0, "
+						+ String.join(", ", SectionTotals.COLUMNS) + " from (" + SectionTotals.FRESH + ") f")
 					.bind("campaign", campaign)
 					.then())
 			.then();

@@ -13,8 +13,10 @@ package vn.hailong.statistics;
  * @param confidence the interval's confidence level
  * @param effectiveSampleSize the number of independent answers carrying the same
  * information: estimate·(1 − estimate) / variance
- * @param designEffect Σx / effectiveSampleSize: how much wider the interval is than if
- * every answer were independent
+ * @param designEffect the variance over {@code estimate·(1 − estimate) / (Σx − 1)}, that
+ * of the share if every answer had been drawn independently (with replacement): R's
+ * {@code svymean(..., deff = "replace")} on one row per answer, clustered in respondents;
+ * 1 when that is 0
  */
 public record RatioEstimate(long n, double total, double estimate, double standardError, double lower, double upper,
 		double confidence, double effectiveSampleSize, double designEffect) {

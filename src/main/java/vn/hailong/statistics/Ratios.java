@@ -2,19 +2,16 @@ package vn.hailong.statistics;
 
 import java.util.List;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
-
 /**
  * Ratio estimators for shares counted over answers that come in clusters (several answers
  * per respondent): treating the answers as independent would understate the variance, so
  * the variance is linearised over respondents.
  * <p>
  * References: Cochran, <i>Sampling Techniques</i>, 3rd ed., §6.3–6.4 (variance of the
- * ratio estimate) and §6.10 (separate ratio estimate in stratified sampling); Lumley,
+ * ratio estimate) and §6.11 (combined ratio estimate in stratified sampling); Lumley,
  * <i>Complex Surveys</i> (2010) §2.4 and R's {@code survey::svyratio}; Korn and Graubard
- * (1998) for intervals on the effective sample size.
+ * (1998) for intervals on the effective sample size. Every quantile is inverted by
+ * {@link Distributions}, to 1e-12.
  */
 public final class Ratios {
 
@@ -26,7 +23,12 @@ public final class Ratios {
 	 * linearised variance {@code (1 − f)·s_d² / (n·x̄²)}, where
 	 * {@code d_r = y_r − R·x_r}, {@code s_d² = Σd_r² / (n − 1)} and {@code f = n / N} (0
 	 * when the population is unknown), and a Wilson score interval computed on the
-	 * effective sample size {@code n_eff = R(1 − R) / var}.
+	 * effective sample size {@code n_eff = R(1 − R) / var}. Estimate and standard error
+	 * equal R's {@code svyratio(~y, ~x, svydesign(ids = ~1, data = clusters))}, or
+	 * {@code svymean(~z, svydesign(ids = ~cluster, data = observations))} on one row per
+	 * observation with z its 0/1 value; the design effect is the latter's
+	 * {@code deff = "replace"}: the variance over {@code R(1 − R) / (Σx − 1)}, that of
+	 * the share of Σx observations drawn independently (with replacement).
 	 * <p>
 	 * Degenerate input: with no clusters (or Σx = 0) the estimate is 0 and the interval
 	 * [0, 1]. When the variance is 0 (all clusters at the same share, for instance all
@@ -39,66 +41,127 @@ public final class Ratios {
 	 * @return the estimate; never NaN or infinite
 	 */
 	public static RatioEstimate share(RatioMoments moments, long population, double confidence) {
-		checkConfidence(confidence);
+		Arguments.confidence(confidence);
 		if (moments.n() == 0 || moments.sumX() <= 0) {
 			return new RatioEstimate(moments.n(), Math.max(0, moments.sumX()), 0, 0, 0, 1, confidence, 0, 1);
 		}
 		double r = clamp(moments.ratio());
 		double variance = variance(moments, population);
 		double effective = effectiveSize(r, variance, moments.n());
-		double[] interval = wilson(r, effective, confidence);
-		return new RatioEstimate(moments.n(), moments.sumX(), r, Math.sqrt(variance), interval[0], interval[1],
-				confidence, effective, moments.sumX() / effective);
+		double[] interval = Proportions.wilsonLimits(r, effective, Distributions.z(confidence));
+		double simple = (moments.sumX() > 1) ? r * (1 - r) / (moments.sumX() - 1) : 0;
+		double designEffect = (simple > 0) ? variance / simple : 1;
+		return new RatioEstimate(moments.n(), moments.sumX(), r, Math.sqrt(variance), clamp(interval[0]),
+				clamp(interval[1]), confidence, effective, designEffect);
 	}
 
 	/**
-	 * The separate ratio estimate for a stratified sample: {@code Σ W_h·R_h} over the
-	 * strata that have answers, with {@code W_h} their population shares renormalised
-	 * over those strata, and variance {@code Σ W_h²·var(R_h)}, each stratum's variance as
-	 * in {@link #share}. The interval is Korn–Graubard's: Clopper–Pearson on the
-	 * effective sample size {@code n_eff = R(1 − R) / var} (the number of clusters when
-	 * the variance is 0). The design effect compares the variance with that of the pooled
-	 * unweighted share if every answer were independent.
+	 * The combined ratio estimate for a stratified sample of clusters: the ratio of the
+	 * estimated totals {@code R = Ŷ / X̂}, with {@code Ŷ = Σ_h w_h Σ_r y_r},
+	 * {@code X̂ = Σ_h w_h Σ_r x_r} and the weight {@code w_h = N_h / n_h} of a cluster of
+	 * stratum h (Cochran 1977, §6.11, the combined ratio estimate). For a share of
+	 * answers with respondents as clusters this is the share of satisfied answers in the
+	 * population of answers, not the population-weighted mean of each unit's own share,
+	 * which differs when units answer different numbers of items.
 	 * <p>
-	 * Degenerate input: no stratum with answers gives an empty estimate (0, interval [0,
-	 * 1]); strata with population 0 get weight 0 unless all have population 0, in which
-	 * case they are weighted by their answers.
+	 * Variance, linearised over clusters with {@code d_r = y_r − R x_r}:
+	 * {@code v = Σ_h (1 − f_h) n_h/(n_h − 1) (w_h / X̂)² (Σd_r² − (Σd_r)² / n_h)}, with
+	 * {@code f_h = n_h / N_h}. Estimate and standard error equal R's
+	 * {@code svyratio(~y, ~x, svydesign(ids = ~1, strata = ~unit, fpc = ~N, data =
+	 * clusters))} and {@code svymean(~z, svydesign(ids = ~cluster, strata = ~unit, fpc =
+	 * ~N, data = observations))} on one row per observation (answer) with z its 0/1
+	 * value. The interval is Korn–Graubard's as R's
+	 * {@code svyciprop(~z, that design, method = "beta")}: Clopper–Pearson for
+	 * {@code n* R} successes out of {@code n* = R(1 − R)/v · (t(Σx − 1) / t(n − H))²},
+	 * with t the two-sided Student quantiles, Σx the observations, n the clusters and H
+	 * the strata used. The design effect is that design's {@code svymean(..., deff =
+	 * TRUE)}: {@code v} over {@code R(1 − R)(1 − Σx / X̂) / (Σx − 1)}, the variance of
+	 * the share of Σx observations drawn without replacement from the X̂ of the
+	 * population (with replacement, without the factor {@code 1 − Σx / X̂}, when no
+	 * population is known or X̂ is not above Σx). The effective sample size is
+	 * {@code R(1 − R)/v}, in observations.
+	 * <p>
+	 * Strata without clusters are left out. Strata with population 0 (unknown) are left
+	 * out too, unless no stratum has a population: then every cluster weighs 1 and there
+	 * is no finite-population correction (the pooled ratio, with the variance of a
+	 * stratified sample). A stratum with more clusters than its population is taken to be
+	 * a sample from a larger population ({@code f_h = 0}); a stratum with one cluster
+	 * adds no variance (R's {@code options(survey.lonely.psu = "certainty")}). When the
+	 * variance is 0 (every cluster at the same share, or single clusters) the interval is
+	 * Clopper–Pearson on the number of clusters, and the effective sample size is that
+	 * number, where R gives no interval.
 	 * @param strata the strata, with their populations
 	 * @param confidence the confidence level, in (0, 1)
-	 * @return the estimate; never NaN or infinite
+	 * @return the estimate (n: the clusters used, unweightedEstimate: Σy / Σx over them);
+	 * no stratum with clusters gives an empty estimate (0, interval [0, 1])
 	 */
 	public static StratifiedEstimate stratifiedShare(List<RatioStratum> strata, double confidence) {
-		checkConfidence(confidence);
-		var used = strata.stream()
+		Arguments.confidence(confidence);
+		var answered = strata.stream()
 			.filter((stratum) -> stratum.moments().n() > 0 && stratum.moments().sumX() > 0)
 			.toList();
-		long n = used.stream().mapToLong((stratum) -> stratum.moments().n()).sum();
+		boolean weighted = answered.stream().anyMatch((stratum) -> stratum.population() > 0);
+		var used = weighted ? answered.stream().filter((stratum) -> stratum.population() > 0).toList() : answered;
 		if (used.isEmpty()) {
-			return new StratifiedEstimate(n, 0, 0, 0, 0, 1, confidence, IntervalMethod.KORN_GRAUBARD, 0, 1, 0);
+			return new StratifiedEstimate(0, 0, 0, 0, 0, 1, confidence, IntervalMethod.KORN_GRAUBARD, 0, 1, 0,
+					DesignEffectBaseline.WITH_REPLACEMENT);
 		}
-		double populationTotal = used.stream().mapToDouble(RatioStratum::population).sum();
-		double answersTotal = used.stream().mapToDouble((stratum) -> stratum.moments().sumX()).sum();
-		double answeredTotal = used.stream().mapToDouble((stratum) -> stratum.moments().sumY()).sum();
-		double estimate = 0;
+		long n = 0;
+		double observations = 0;
+		double successes = 0;
+		double totalY = 0;
+		double totalX = 0;
+		for (RatioStratum stratum : used) {
+			RatioMoments moments = stratum.moments();
+			double weight = weight(stratum, weighted);
+			n += moments.n();
+			observations += moments.sumX();
+			successes += moments.sumY();
+			totalY += weight * moments.sumY();
+			totalX += weight * moments.sumX();
+		}
+		double ratio = totalY / totalX;
 		double variance = 0;
 		for (RatioStratum stratum : used) {
-			double weight = (populationTotal > 0) ? stratum.population() / populationTotal
-					: stratum.moments().sumX() / answersTotal;
 			RatioMoments moments = stratum.moments();
-			double share = clamp(moments.ratio());
-			double stratumVariance = (moments.n() > 1) ? variance(moments, stratum.population())
-					: share * (1 - share) / moments.sumX();
-			estimate += weight * share;
-			variance += weight * weight * stratumVariance;
+			long clusters = moments.n();
+			if (clusters < 2) {
+				continue;
+			}
+			double sampled = (weighted && clusters <= stratum.population()) ? (double) clusters / stratum.population()
+					: 0;
+			double sum = moments.sumY() - ratio * moments.sumX();
+			double squares = moments.sumYY() - 2 * ratio * moments.sumXY() + ratio * ratio * moments.sumXX();
+			double scaled = weight(stratum, weighted) / totalX;
+			variance += (1 - sampled) * clusters / (clusters - 1.0) * scaled * scaled
+					* Math.max(0, squares - sum * sum / clusters);
 		}
-		estimate = clamp(estimate);
-		double effective = effectiveSize(estimate, variance, n) * degreesOfFreedomFactor(n, used.size(), confidence);
-		double[] interval = kornGraubard(estimate, effective, confidence);
-		double pooled = answeredTotal / answersTotal;
-		double simple = pooled * (1 - pooled) / answersTotal;
+		double r = clamp(ratio);
+		boolean withoutReplacement = weighted && totalX > observations;
+		double simple = (observations > 1)
+				? r * (1 - r) * (withoutReplacement ? 1 - observations / totalX : 1) / (observations - 1) : 0;
 		double designEffect = (simple > 0) ? variance / simple : 1;
-		return new StratifiedEstimate(n, used.size(), estimate, Math.sqrt(variance), interval[0], interval[1],
-				confidence, IntervalMethod.KORN_GRAUBARD, clamp(pooled), designEffect, effective);
+		double effective = n;
+		double[] limits;
+		if (variance > 0 && r > 0 && r < 1 && n > used.size()) {
+			effective = r * (1 - r) / variance;
+			double adjustment = Distributions.t(confidence, observations - 1)
+					/ Distributions.t(confidence, n - used.size());
+			double size = effective * adjustment * adjustment;
+			limits = Distributions.clopperPearson(size * r, size, confidence);
+		}
+		else {
+			limits = Distributions.clopperPearson(n * r, n, confidence);
+		}
+		return new StratifiedEstimate(n, used.size(), r, Math.sqrt(variance), Arguments.clamp(limits[0], 0, r),
+				Arguments.clamp(limits[1], r, 1), confidence, IntervalMethod.KORN_GRAUBARD, successes / observations,
+				designEffect, effective,
+				withoutReplacement ? DesignEffectBaseline.WITHOUT_REPLACEMENT : DesignEffectBaseline.WITH_REPLACEMENT);
+	}
+
+	/** The weight of one cluster of a stratum: N_h / n_h, or 1 without populations. */
+	private static double weight(RatioStratum stratum, boolean weighted) {
+		return weighted ? (double) stratum.population() / stratum.moments().n() : 1;
 	}
 
 	private static double variance(RatioMoments moments, long population) {
@@ -120,54 +183,8 @@ public final class Ratios {
 		return Math.max(1, share * (1 - share) / variance);
 	}
 
-	/**
-	 * Korn and Graubard's adjustment of the effective sample size for the design's
-	 * degrees of freedom (n − strata), as {@code svyciprop(method = "beta")}:
-	 * {@code (t(α/2, n − 1) / t(α/2, n − H))²}; 1 when either has no degree of freedom.
-	 */
-	private static double degreesOfFreedomFactor(long n, int strata, double confidence) {
-		if (n - strata < 1 || n < 2) {
-			return 1;
-		}
-		double alpha = 1 - confidence;
-		double simple = new TDistribution(n - 1).inverseCumulativeProbability(alpha / 2);
-		double design = new TDistribution(n - strata).inverseCumulativeProbability(alpha / 2);
-		return Math.pow(simple / design, 2);
-	}
-
-	/**
-	 * The Wilson score interval for a share observed on a (possibly fractional) sample
-	 * size.
-	 */
-	static double[] wilson(double share, double n, double confidence) {
-		double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-		double z2 = z * z;
-		double denominator = 1 + z2 / n;
-		double centre = (share + z2 / (2 * n)) / denominator;
-		double half = z / denominator * Math.sqrt(share * (1 - share) / n + z2 / (4 * n * n));
-		return new double[] { clamp(centre - half), clamp(centre + half) };
-	}
-
-	/**
-	 * Clopper–Pearson on a (possibly fractional) effective sample size, as
-	 * {@code survey::svyciprop(method = "beta")}.
-	 */
-	static double[] kornGraubard(double share, double n, double confidence) {
-		double alpha = 1 - confidence;
-		double x = share * n;
-		double lower = (x <= 0) ? 0 : new BetaDistribution(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
-		double upper = (x >= n) ? 1 : new BetaDistribution(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
-		return new double[] { clamp(lower), clamp(upper) };
-	}
-
 	private static double clamp(double value) {
 		return Math.min(1, Math.max(0, value));
-	}
-
-	private static void checkConfidence(double confidence) {
-		if (!(confidence > 0 && confidence < 1)) {
-			throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
-		}
 	}
 
 	/**

@@ -84,7 +84,8 @@ public final class Stratified {
 		}
 		Design design = Design.of(strata);
 		if (design.n() == 0) {
-			return new StratifiedEstimate(0, 0, 0, 0, 0, 1, confidence, IntervalMethod.KORN_GRAUBARD, 0, 1, 0);
+			return new StratifiedEstimate(0, 0, 0, 0, 0, 1, confidence, IntervalMethod.KORN_GRAUBARD, 0, 1, 0,
+					DesignEffectBaseline.WITH_REPLACEMENT);
 		}
 		double p = Arguments.clamp(design.estimate(), 0, 1);
 		double size = design.n();
@@ -137,7 +138,7 @@ public final class Stratified {
 		double upper = estimate.isEmpty() ? max : Arguments.clamp(estimate.upper(), min, max);
 		return new StratifiedEstimate(estimate.n(), estimate.strata(), estimate.estimate(), estimate.standardError(),
 				lower, upper, confidence, estimate.method(), estimate.unweightedEstimate(), estimate.designEffect(),
-				estimate.effectiveSampleSize());
+				estimate.effectiveSampleSize(), estimate.designEffectBaseline());
 	}
 
 	private static List<Stratum> checked(List<Stratum> strata) {
@@ -164,9 +165,9 @@ public final class Stratified {
 	 * @param effectiveSampleSize {@code σ_w² / v}, {@code n} when {@code v} is 0
 	 */
 	private record Design(long n, int strata, double estimate, double variance, double unweightedEstimate,
-			double designEffect, double effectiveSampleSize) {
+			double designEffect, double effectiveSampleSize, DesignEffectBaseline baseline) {
 
-		private static final Design EMPTY = new Design(0, 0, 0, 0, 0, 1, 0);
+		private static final Design EMPTY = new Design(0, 0, 0, 0, 0, 1, 0, DesignEffectBaseline.WITH_REPLACEMENT);
 
 		static Design of(List<Stratum> strata) {
 			List<Stratum> answered = strata.stream().filter((stratum) -> !stratum.moments().isEmpty()).toList();
@@ -200,11 +201,14 @@ public final class Stratified {
 				populationVariance += weight
 						* (moments.variance() * (moments.n() - 1) / moments.n() + deviation * deviation);
 			}
-			double correction = (weighted && population >= n) ? 1 - n / population : 1;
+			boolean withoutReplacement = weighted && population >= n;
+			double correction = withoutReplacement ? 1 - n / population : 1;
 			double simpleRandomVariance = (n > 1) ? populationVariance / (n - 1) * correction : 0;
 			double designEffect = finiteOr(variance / simpleRandomVariance, 1);
 			double effectiveSampleSize = (variance > 0) ? finiteOr(populationVariance / variance, n) : n;
-			return new Design(n, used.size(), estimate, variance, sum / n, designEffect, effectiveSampleSize);
+			return new Design(n, used.size(), estimate, variance, sum / n, designEffect, effectiveSampleSize,
+					withoutReplacement ? DesignEffectBaseline.WITHOUT_REPLACEMENT
+							: DesignEffectBaseline.WITH_REPLACEMENT);
 		}
 
 		/**
@@ -222,7 +226,8 @@ public final class Stratified {
 		StratifiedEstimate toEstimate(double estimate, double lower, double upper, double confidence,
 				IntervalMethod method) {
 			return new StratifiedEstimate(this.n, this.strata, estimate, Math.sqrt(this.variance), lower, upper,
-					confidence, method, this.unweightedEstimate, this.designEffect, this.effectiveSampleSize);
+					confidence, method, this.unweightedEstimate, this.designEffect, this.effectiveSampleSize,
+					this.baseline);
 		}
 
 	}

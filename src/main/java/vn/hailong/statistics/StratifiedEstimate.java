@@ -19,13 +19,16 @@ import java.util.Objects;
  * ignoring the weights; 0 when empty
  * @param designEffect the variance of the estimate divided by the variance of a simple
  * random sample of the same size from the same population, not negative; 1 when undefined
+ * @param designEffectBaseline which simple random sample the design effect compares with:
+ * without replacement from the same population when the population is known and not
+ * smaller than the sample, otherwise with replacement; not null
  * @param effectiveSampleSize the size of a simple random sample, drawn with replacement,
  * whose mean would have the estimate's variance, not negative; {@code n} when the
  * variance is 0, 0 when empty
  */
 public record StratifiedEstimate(long n, int strata, double estimate, double standardError, double lower, double upper,
 		double confidence, IntervalMethod method, double unweightedEstimate, double designEffect,
-		double effectiveSampleSize) {
+		double effectiveSampleSize, DesignEffectBaseline designEffectBaseline) {
 
 	/**
 	 * Checks the estimate.
@@ -42,6 +45,7 @@ public record StratifiedEstimate(long n, int strata, double estimate, double sta
 		Arguments.finite("unweightedEstimate", unweightedEstimate);
 		notNegative("designEffect", designEffect);
 		notNegative("effectiveSampleSize", effectiveSampleSize);
+		Objects.requireNonNull(designEffectBaseline, "designEffectBaseline");
 	}
 
 	/**

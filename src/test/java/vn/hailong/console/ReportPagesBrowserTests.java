@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Media;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -127,6 +128,13 @@ class ReportPagesBrowserTests {
 		page.navigate(base + "/console/plans/" + code + "/report?period=2025-Q1");
 		assertThat(page.locator("svg.report-chart")).hasCount(2);
 		assertThat(page.locator("#main")).containsText("Không đạt");
+		// Section a (a1, a2) of the 30 complete cases: a2 is always 4, so alpha is
+		// 2 (1 - var(a1) / var(a1 + 4)) = 0
+		assertThat(page.locator("section.report-reliability")).containsText("Cronbach alpha");
+		Locator aspect = page.locator("section.report-reliability tbody tr").first();
+		assertThat(aspect.locator("th")).hasText("a");
+		assertThat(aspect.locator("td").nth(2)).hasText("30");
+		assertThat(aspect.locator("td").nth(3)).hasText(java.util.regex.Pattern.compile("^-?0,00$"));
 		assertThat(page.locator("header.top")).isVisible();
 		assertThat(page.locator("a.button", new Page.LocatorOptions().setHasText("Tải CSV"))).isVisible();
 		Path out = Path.of("target", "report-page");

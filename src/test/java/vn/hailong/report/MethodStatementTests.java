@@ -17,7 +17,9 @@ import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.Kind;
 import vn.hailong.report.Report.Method;
+import vn.hailong.report.Report.NotWeighted;
 import vn.hailong.report.Report.Place;
+import vn.hailong.report.Report.Treatment;
 import vn.hailong.report.Report.UnitOfMeasure;
 import vn.hailong.report.Report.Weighting;
 import vn.hailong.statistics.IntervalMethod;
@@ -67,6 +69,22 @@ class MethodStatementTests {
 		assertThat(this.vietnamese.of(indicator, "2025")).contains("kỳ 2025. Không trọng số",
 				"phương sai tuyến tính hóa theo người trả lời", "khoảng tin cậy 97,5% Wilson trên cỡ mẫu hiệu dụng.");
 		assertThat(this.english.of(indicator, "2025")).contains("97.5% Wilson score (on the effective sample size)");
+	}
+
+	@Test
+	void namesTheUnitsThatCouldNotBeWeightedAndWhatWasDone() {
+		var leftOut = survey(new Method(Counted.SATISFIED_ANSWERS, Weighting.POPULATION, IntervalMethod.KORN_GRAUBARD,
+				false, 0.95, List.of("2025"), List.of(), 5,
+				new NotWeighted(List.of("TH-A", "TH-B"), Treatment.LEFT_OUT_OF_WEIGHTED)));
+		assertThat(this.english.of(leftOut, "2025")).contains("Weighted by unit population",
+				"units without a population figure (TH-A, TH-B) are left out of the weighted figure, which the "
+						+ "verdict reads, and counted only in the unweighted figure;");
+		assertThat(this.vietnamese.of(leftOut, "2025")).contains("đơn vị chưa có số liệu quy mô (TH-A, TH-B)");
+		var pooled = survey(new Method(Counted.SATISFIED_ANSWERS, Weighting.NONE, IntervalMethod.WILSON, false, 0.95,
+				List.of("2025"), List.of(), 5, new NotWeighted(List.of("TH-A"), Treatment.POOLED_UNWEIGHTED)));
+		assertThat(this.english.of(pooled, "2025")).contains("Unweighted (no unit has a population figure);",
+				"units without a population figure: TH-A; every response is pooled without weights and the verdict "
+						+ "reads the unweighted figure;");
 	}
 
 	@Test

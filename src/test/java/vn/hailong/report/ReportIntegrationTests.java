@@ -17,6 +17,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,9 @@ import static org.assertj.core.api.Assertions.within;
  * schools, in two periods, through the HTTP API on PostgreSQL: estimates, intervals,
  * verdicts of all three kinds, suppression, roll-up, trend and downloads.
  * <p>
- * The answers are those of this R script (R 4.x, survey 4.1-1), which gives the reference
- * values quoted in the tests: <pre>
+ * The answers are those of {@code src/test/r/report.R} (R 4.2.2, survey 4.1.1), which
+ * gives the reference values quoted in the tests (tolerance 1e-9 on proportions and on
+ * the 1–5 scale); in short: <pre>
  * mk &lt;- function(unit, N, n, a1, a2, b1) data.frame(unit=unit, N=N, a1=rep(a1,n), a2=rep(a2,n), b1=rep(b1,n))
  * d &lt;- rbind(mk("S1",600,20,5,4,4), mk("S1",600,16,4,3,5), mk("S1",600,4,2,2,1),
  *            mk("S2",400,27,4,4,3), mk("S2",400,3,3,2,2), mk("S3",50,3,5,5,5))
@@ -47,6 +49,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 @IntegrationTest
 class ReportIntegrationTests {
+
+	private static final Offset<Double> R = within(1e-9);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
 	};
@@ -95,24 +99,29 @@ class ReportIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void reportsEstimatesIntervalsVerdictsAndRollUp() {
 		answerScenario();
 		Map<String, Object> report = report("2025-Q1");
 		assertThat(report.get("previousPeriod")).isEqualTo("2024-Q4");
 
-		// Weighted a1: R svyciprop(~sat1, des, method="beta") -> 0.904762, 0.8161184,
-		// 0.9598756; unweighted: prop.test(66, 73, correct=FALSE)$conf.int -> 0.8150436,
-		// 0.9527710; tolerance 1e-4 (percent: 1e-2)
+		// Weighted a1: R svymean(~sat1, des, deff=TRUE) -> 0.9047619047619048, deff
+		// 1.0056880783498618; svyciprop(~sat1, des, method="beta") -> 0.816118449365905,
+		// 0.959875561860832; unweighted: prop.test(66, 73, correct=FALSE)$conf.int ->
+		// 0.815043633098338, 0.952771045403194
 		Map<String, Object> met = overall(report, "met");
-		assertThat(number(met, "estimate")).isCloseTo(90.4762, within(1e-3));
-		assertThat(number(met, "lower")).isCloseTo(81.61184, within(1e-2));
-		assertThat(number(met, "upper")).isCloseTo(95.98756, within(1e-2));
+		assertThat(percent(met, "estimate")).isCloseTo(0.9047619047619048, R);
+		assertThat(percent(met, "lower")).isCloseTo(0.816118449365905, R);
+		assertThat(percent(met, "upper")).isCloseTo(0.959875561860832, R);
+		assertThat(number(met, "designEffect")).isCloseTo(1.0056880783498618, R);
+		assertThat(met.get("designEffectBaseline")).isEqualTo("WITHOUT_REPLACEMENT");
 		assertThat(met.get("basis")).isEqualTo("weighted");
+		assertThat(met).doesNotContainKey("notWeighted");
 		assertThat(number(met, "responses")).isEqualTo(73.0);
 		Map<?, ?> unweighted = (Map<?, ?>) met.get("unweighted");
 		assertThat(((Number) unweighted.get("estimate")).doubleValue()).isCloseTo(100.0 * 66 / 73, within(1e-9));
-		assertThat(((Number) unweighted.get("lower")).doubleValue()).isCloseTo(81.50436, within(1e-3));
-		assertThat(((Number) unweighted.get("upper")).doubleValue()).isCloseTo(95.27710, within(1e-3));
+		assertThat(((Number) unweighted.get("lower")).doubleValue() / 100).isCloseTo(0.815043633098338, R);
+		assertThat(((Number) unweighted.get("upper")).doubleValue() / 100).isCloseTo(0.952771045403194, R);
 		assertThat(met.get("verdict")).isEqualTo("met");
 		// ministry rule: n = 1050 / (1 + 1050 * 0.05^2) = 289.66 -> 290
 		assertThat(number(met, "plannedSample")).isEqualTo(290.0);
@@ -123,22 +132,30 @@ class ReportIntegrationTests {
 		assertThat(open.get("pointReading")).isEqualTo("met");
 		assertThat(number(open, "moreResponsesNeeded")).isPositive();
 
-		// svymean(~avg, des) -> 3.8317, confint 3.687791, 3.975701; index = (x - 1) * 25
+		// svymean(~avg, des, deff=TRUE) -> 3.8317460317460319, deff 0.8248243708797524;
+		// confint 3.68779137397737, 3.97570068951469; index = (x - 1) * 25
 		Map<String, Object> index = overall(report, "idx");
-		assertThat(number(index, "estimate")).isCloseTo((3.8317 - 1) * 25, within(0.01));
-		assertThat(number(index, "lower")).isCloseTo((3.687791 - 1) * 25, within(0.01));
-		assertThat(number(index, "upper")).isCloseTo((3.975701 - 1) * 25, within(0.01));
+		assertThat(number(index, "estimate") / 25 + 1).isCloseTo(3.8317460317460319, R);
+		assertThat(number(index, "lower") / 25 + 1).isCloseTo(3.68779137397737, R);
+		assertThat(number(index, "upper") / 25 + 1).isCloseTo(3.97570068951469, R);
+		assertThat(number(index, "designEffect")).isCloseTo(0.8248243708797524, R);
 
-		// svyciprop(~resp, des, method="beta") -> 0.562, 0.5081331, 0.6146193
+		// svyciprop(~resp, des, method="beta") -> 0.5619047619047619, 0.508133054798481,
+		// 0.614619291594573
 		Map<String, Object> respondents = overall(report, "resp");
-		assertThat(number(respondents, "estimate")).isCloseTo(56.2, within(0.1));
-		assertThat(number(respondents, "lower")).isCloseTo(50.81331, within(1e-2));
-		assertThat(number(respondents, "upper")).isCloseTo(61.46193, within(1e-2));
+		assertThat(percent(respondents, "estimate")).isCloseTo(0.5619047619047619, R);
+		assertThat(percent(respondents, "lower")).isCloseTo(0.508133054798481, R);
+		assertThat(percent(respondents, "upper")).isCloseTo(0.614619291594573, R);
 
-		// separate ratio over all items: (600*23/30 + 400*0.6 + 50*1) / 1050
+		// every item: the ratio of estimated totals, svyratio(~a, ~m, des) ->
+		// 0.7142857142857143; one row per answer clustered in respondents, svymean(~sat,
+		// des_a, deff=TRUE) -> deff 1.0199600176291668; svyciprop(~sat, des_a,
+		// method="beta") -> 0.650365700979602, 0.772443163099091
 		Map<String, Object> all = overall(report, "all");
-		assertThat(number(all, "estimate")).isCloseTo(100.0 * 750 / 1050, within(1e-6));
-		assertThat(number(all, "designEffect")).isPositive();
+		assertThat(percent(all, "estimate")).isCloseTo(0.7142857142857143, R);
+		assertThat(percent(all, "lower")).isCloseTo(0.650365700979602, R);
+		assertThat(percent(all, "upper")).isCloseTo(0.772443163099091, R);
+		assertThat(number(all, "designEffect")).isCloseTo(1.0199600176291668, R);
 		assertThat(number(all, "answers")).isEqualTo(219.0);
 
 		// Breakdown: province and district rolled up; school 3 (3 responses) withheld,
@@ -147,7 +164,7 @@ class ReportIntegrationTests {
 		Map<String, Map<String, Object>> rows = breakdown(report, "met");
 		assertThat(rows).containsOnlyKeys(this.province, this.district, this.school1, this.school2, this.school3);
 		assertThat(number(rows.get(this.province), "responses")).isEqualTo(73.0);
-		assertThat(number(rows.get(this.district), "estimate")).isCloseTo(90.4762, within(1e-3));
+		assertThat(percent(rows.get(this.district), "estimate")).isCloseTo(0.9047619047619048, R);
 		assertThat(rows.get(this.school1).get("suppressed")).isEqualTo(false);
 		assertThat(number(rows.get(this.school1), "estimate")).isCloseTo(90.0, within(1e-9));
 		assertThat(rows.get(this.school3).get("suppressed")).isEqualTo(true);
@@ -156,18 +173,120 @@ class ReportIntegrationTests {
 		assertThat(rows.get(this.school2)).doesNotContainKeys("estimate", "responses");
 		assertThat(number(rows.get(this.school1), "depth")).isEqualTo(2.0);
 
-		// Change from 2024-Q4, when school 1 had 28 of 40 satisfied on a1.
-		Map<?, ?> change = (Map<?, ?>) indicator(report, "met").get("change");
-		assertThat(((Number) change.get("previous")).doubleValue()).isCloseTo(70.0, within(1e-9));
-		assertThat(((Number) change.get("difference")).doubleValue()).isCloseTo(90.4762 - 70, within(1e-3));
+		// Change from 2024-Q4, when school 1 had 28 of 40 satisfied on a1; both weighted:
+		// R: svycontrast(svyby(~sat1, ~period, des_b, svymean), c(-1, 1)) ->
+		// 0.20476190476190470, CI (z) 0.05111340677082735, 0.35841040275298208, p
+		// 0.00900209683541965
+		Map<String, Object> change = (Map<String, Object>) indicator(report, "met").get("change");
+		assertThat(number(change, "previous")).isCloseTo(70.0, within(1e-9));
+		assertThat(percent(change, "difference")).isCloseTo(0.20476190476190470, R);
+		assertThat(percent(change, "lower")).isCloseTo(0.05111340677082735, R);
+		assertThat(percent(change, "upper")).isCloseTo(0.35841040275298208, R);
+		assertThat(number(change, "pValue")).isCloseTo(0.00900209683541965, R);
+		assertThat(change.get("test")).isEqualTo("wald-z");
 		assertThat(change.get("direction")).isEqualTo("up");
-		assertThat(((Number) change.get("pValue")).doubleValue()).isLessThan(0.05);
 		Map<String, Object> trend = indicator(report, "trend");
 		assertThat(((Number) trend.get("target")).doubleValue()).isCloseTo(70.0, within(1e-9));
 		assertThat(overall(report, "trend").get("verdict")).isEqualTo("met");
 		Map<?, ?> method = (Map<?, ?>) indicator(report, "met").get("method");
 		assertThat(method.get("interval")).isEqualTo("KORN_GRAUBARD");
 		assertThat(method.get("weighting")).isEqualTo("population");
+
+		// Section a (a1, a2), every respondent a complete case: R: alpha <- function(x) {
+		// k <- ncol(x); k/(k-1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))) };
+		// alpha(d[, c("a1", "a2")]) -> 0.866357589195727; section b has one 5-point item,
+		// so no alpha
+		List<Map<String, Object>> reliability = (List<Map<String, Object>>) report.get("reliability");
+		assertThat(reliability).hasSize(1);
+		assertThat(reliability.get(0)).containsEntry("template", "bao-cao")
+			.containsEntry("section", "a")
+			.containsEntry("items", List.of("a1", "a2"))
+			.containsEntry("completeCases", 73);
+		assertThat(number(reliability.get(0), "cronbachAlpha")).isCloseTo(0.866357589195727, R);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void givesCronbachsAlphaPerAspectOverCompleteCasesOnly() {
+		long campaign = campaign("2025-Q2", this.school1, this.school2);
+		answer(campaign, this.school1, 10, 5, 4, 3);
+		answer(campaign, this.school1, 6, 3, 3, 3);
+		for (int i = 0; i < 5; i++) {
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", this.school1, "answers",
+						Map.of("a1", 4, "b1", 4)))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		answer(campaign, this.school2, 8, 2, 3, 3);
+		answer(campaign, this.school2, 4, 4, 5, 3);
+		// src/test/r/report.R, 2025-Q2: the 5 respondents without a2 are no complete
+		// case;
+		// R: alpha(complete) -> 0.764252696456086 over 28
+		Map<String, Object> aspect = ((List<Map<String, Object>>) report("2025-Q2").get("reliability")).get(0);
+		assertThat(aspect).containsEntry("section", "a").containsEntry("completeCases", 28);
+		assertThat(number(aspect, "cronbachAlpha")).isCloseTo(0.764252696456086, R);
+		// over school 2 alone, from that unit's sums only: 8 x (2, 3) and 4 x (4, 5), R:
+		// alpha(data.frame(a1 = rep(c(2, 4), c(8, 4)), a2 = rep(c(3, 5), c(8, 4)))) -> 1
+		Map<String, Object> school = ((List<Map<String, Object>>) this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2025-Q2&unit={unit}", this.plan, this.school2)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("reliability")).get(0);
+		assertThat(school).containsEntry("completeCases", 12);
+		assertThat(number(school, "cronbachAlpha")).isCloseTo(1.0, R);
+	}
+
+	@Test
+	void leavesAUnitWithoutPopulationOutOfTheWeightedFigureAndSaysSo() {
+		String unknown = this.prefix + "-S4";
+		this.client.post()
+			.uri("/api/v1/units/import")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Fixtures.unit(unknown, "Trường Bốn", "primary", this.district, 0)))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		long current = campaign("2025-Q1", this.school1, this.school2, unknown);
+		answer(current, this.school1, 20, 5, 4, 4);
+		answer(current, this.school1, 16, 4, 3, 5);
+		answer(current, this.school1, 4, 2, 2, 1);
+		answer(current, this.school2, 27, 4, 4, 3);
+		answer(current, this.school2, 3, 3, 2, 2);
+		answer(current, unknown, 6, 5, 5, 5);
+		Map<String, Object> report = report("2025-Q1");
+
+		// a1 weighted over S1 and S2 only: R: des_l <- svydesign(ids=~1, strata=~unit,
+		// fpc=~N, data=subset(d, unit != "S3")); svyciprop(~sat1, des_l, method="beta")
+		// -> 0.807128984874924, 0.957930585907878; svymean(~sat1, des_l, deff=TRUE) ->
+		// 0.9, deff 1.017848891931205; the unweighted figure counts S4: 69 of 76
+		Map<String, Object> met = overall(report, "met");
+		assertThat(met.get("basis")).isEqualTo("weighted");
+		assertThat(percent(met, "estimate")).isCloseTo(0.9, R);
+		assertThat(percent(met, "lower")).isCloseTo(0.807128984874924, R);
+		assertThat(percent(met, "upper")).isCloseTo(0.957930585907878, R);
+		assertThat(number(met, "designEffect")).isCloseTo(1.017848891931205, R);
+		assertThat(number(met, "responses")).isEqualTo(76.0);
+		assertThat(((Number) ((Map<?, ?>) met.get("unweighted")).get("estimate")).doubleValue())
+			.isCloseTo(100.0 * 69 / 76, within(1e-9));
+		assertThat(met.get("notWeighted"))
+			.isEqualTo(Map.of("units", List.of(unknown), "treatment", "left-out-of-weighted"));
+		Map<?, ?> method = (Map<?, ?>) indicator(report, "met").get("method");
+		assertThat(method.get("notWeighted")).isEqualTo(met.get("notWeighted"));
+		assertThat(method.get("weighting")).isEqualTo("population");
+
+		Map<String, Object> own = breakdown(report, "met").get(unknown);
+		assertThat(own.get("basis")).isEqualTo("unweighted");
+		assertThat(own.get("notWeighted"))
+			.isEqualTo(Map.of("units", List.of(unknown), "treatment", "pooled-unweighted"));
+		assertThat(own.get("designEffectBaseline")).isEqualTo("WITH_REPLACEMENT");
+		assertThat(breakdown(report, "met").get(this.school1)).doesNotContainKey("notWeighted");
 	}
 
 	@Test
@@ -346,7 +465,7 @@ class ReportIntegrationTests {
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
 			assertThat(workbook.getSheets().map(Sheet::getName).toList()).containsExactly("Tổng hợp", "Chỉ tiêu met",
 					"Chỉ tiêu notmet", "Chỉ tiêu inconc", "Chỉ tiêu trend", "Chỉ tiêu all", "Chỉ tiêu resp",
-					"Chỉ tiêu idx", "Chỉ tiêu r1", "Phương pháp");
+					"Chỉ tiêu idx", "Chỉ tiêu r1", "Phương pháp", "Độ tin cậy thang đo");
 			List<Row> summary = workbook.getFirstSheet().read();
 			assertThat(summary.get(2).getCellText(0)).isEqualTo("Chỉ tiêu");
 			assertThat(summary.get(2).getCellText(4)).isEqualTo("Mục tiêu");
@@ -373,6 +492,13 @@ class ReportIntegrationTests {
 			});
 			List<Row> method = workbook.findSheet("Phương pháp").orElseThrow().read();
 			assertThat(method.get(3).getCellText(2)).isNotBlank().doesNotContain("Wilson score interval");
+			// Cronbach's alpha of section a: R 0.866357589195727 (src/test/r/report.R)
+			List<Row> reliability = workbook.findSheet("Độ tin cậy thang đo").orElseThrow().read();
+			assertThat(reliability.get(2).getCellText(4)).isEqualTo("Cronbach alpha");
+			assertThat(reliability.get(3).getCellText(1)).isEqualTo("a");
+			assertThat(reliability.get(3).getCellText(2)).isEqualTo("a1, a2");
+			assertThat(reliability.get(3).getCell(3).asNumber().longValue()).isEqualTo(73);
+			assertThat(reliability.get(3).getCell(4).asNumber().doubleValue()).isCloseTo(0.866357589195727, R);
 		}
 		byte[] english = download("/api/v1/plans/{plan}/report?period=2025-Q1&format=xlsx", "en");
 		try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(english), new ReadingOptions(true, false))) {
@@ -509,6 +635,11 @@ class ReportIntegrationTests {
 			rows.put((String) row.get("unit"), row);
 		}
 		return rows;
+	}
+
+	/** A figure in percent as a proportion, to compare with R. */
+	private static double percent(Map<String, Object> map, String key) {
+		return number(map, key) / 100;
 	}
 
 	private static double number(Map<String, Object> map, String key) {

@@ -111,6 +111,11 @@ class AggregateIntegrationTests {
 		assertThat(
 				fixtures.count("select count(distinct slot) from unit_measure_total where campaign_id = $1", campaign))
 			.isGreaterThan(1);
+		// complete cases of the two rated sections are counted, so the check above covers
+		// them
+		assertThat(fixtures
+			.count("select sum(respondents) from unit_section_total where campaign_id = $1 and item = ''", campaign))
+			.isPositive();
 	}
 
 	@Test
@@ -130,12 +135,15 @@ class AggregateIntegrationTests {
 				+ " and measure = 'section:tiep_can' and unit_id = (select id from unit where code = '" + units.get(1)
 				+ "'))");
 		sql("delete from unit_value_count where campaign_id = " + campaign + " and item = 'hl_chung'");
+		sql("delete from unit_section_total where campaign_id = " + campaign + " and item = '' and unit_id = "
+				+ "(select id from unit where code = '" + units.get(2) + "')");
 
 		var found = verify(campaign, false);
 		@SuppressWarnings("unchecked")
 		var differences = (List<Map<String, Object>>) found.get("differences");
 		assertThat(differences).extracting((difference) -> difference.get("kind") + " " + difference.get("unit"))
-			.contains("measures " + units.get(1), "values " + units.get(1), "values " + units.get(2));
+			.contains("measures " + units.get(1), "values " + units.get(1), "values " + units.get(2),
+					"sections " + units.get(2));
 		var measure = differences.stream().filter((difference) -> difference.get("kind").equals("measures")).toList();
 		assertThat(measure).hasSize(1);
 		assertThat(measure.get(0).get("key")).isEqualTo("section:tiep_can");

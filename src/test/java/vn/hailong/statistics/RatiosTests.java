@@ -17,11 +17,10 @@ import static org.assertj.core.api.Assertions.within;
 class RatiosTests {
 
 	/*
-	 * Reference data (R 4.x, survey 4.1-1): clusters (a = satisfied answers, m = answers)
-	 * per unit; see the R script in each test. mk <- function(unit, N, n, a, m)
-	 * data.frame(unit=unit, N=N, a=rep(a,n), m=rep(m,n)); d <- rbind(mk("S1",600,20,3,3),
-	 * mk("S1",600,16,2,3), mk("S1",600,4,0,3), mk("S1",600,5,1,2), mk("S2",400,27,2,3),
-	 * mk("S2",400,3,0,3), mk("S2",400,2,1,1), mk("S3",50,3,3,3))
+	 * Reference data, as src/test/r/ratio.R builds it (R 4.2.2, survey 4.1.1):
+	 * respondents (clusters) per unit as {count, a = satisfied answers, m = answers}; S1
+	 * has N = 600, S2 400, S3 50. The script writes them as one row per respondent (resp)
+	 * and as one row per answer clustered in respondents (ans).
 	 */
 	private static final int[][] S1 = { { 20, 3, 3 }, { 16, 2, 3 }, { 4, 0, 3 }, { 5, 1, 2 } };
 
@@ -29,41 +28,97 @@ class RatiosTests {
 
 	private static final int[][] S3 = { { 3, 3, 3 } };
 
+	private static final List<RatioStratum> THREE_UNITS = List.of(new RatioStratum("S1", 600, moments(S1)),
+			new RatioStratum("S2", 400, moments(S2)), new RatioStratum("S3", 50, moments(S3)));
+
+	private static final org.assertj.core.data.Offset<Double> R = within(1e-9);
+
 	@Test
 	void linearisesTheVarianceOverRespondents() {
-		// R: r <- svyratio(~a, ~m, svydesign(ids=~1, data=d)); coef(r); SE(r)
-		// -> 0.70129870130, 0.03108186479; tolerance 1e-9
+		// src/test/r/ratio.R, "pooled": R: svyratio(~a, ~m, svydesign(ids=~1, data=resp))
+		// -> 0.7012987012987013, SE 0.0310818647905885; one row per answer, svymean(~sat,
+		// svydesign(ids=~id, data=ans), deff="replace") -> the same, deff
+		// 1.06072260528212, n.eff 216.833316132474; Wilson on n.eff:
+		// prop.test(p * neff, neff, correct=FALSE)$conf.int -> 0.637306179042926,
+		// 0.758282894923692; tolerance 1e-9
 		RatioEstimate estimate = Ratios.share(moments(S1).merge(moments(S2)).merge(moments(S3)), 0, 0.95);
-		assertThat(estimate.estimate()).isCloseTo(0.70129870130, within(1e-9));
-		assertThat(estimate.standardError()).isCloseTo(0.03108186479, within(1e-9));
+		assertThat(estimate.estimate()).isCloseTo(0.7012987012987013, R);
+		assertThat(estimate.standardError()).isCloseTo(0.0310818647905885, R);
+		assertThat(estimate.designEffect()).isCloseTo(1.06072260528212, R);
+		assertThat(estimate.effectiveSampleSize()).isCloseTo(216.833316132474, within(1e-9 * 217));
+		assertThat(estimate.lower()).isCloseTo(0.637306179042926, R);
+		assertThat(estimate.upper()).isCloseTo(0.758282894923692, R);
 		assertThat(estimate.n()).isEqualTo(80);
 		assertThat(estimate.total()).isEqualTo(231);
-		assertThat(estimate.designEffect()).isGreaterThan(1);
-		assertThat(estimate.lower()).isLessThan(estimate.estimate());
-		assertThat(estimate.upper()).isGreaterThan(estimate.estimate());
 	}
 
 	@Test
-	void combinesStrataIntoTheSeparateRatioEstimate() {
-		// R: des <- svydesign(ids=~1, strata=~unit, fpc=~N, data=d);
-		// sr <- svyratio(~a, ~m, des, separate=TRUE); per stratum coef and SE:
-		// S1 0.7461538462 (SE 0.04347403634), S2 0.6086956522 (0.03533316337), S3 1 (0);
-		// W <- c(600,400,50)/1050; est <- sum(W*R); se <- sqrt(sum(W^2*S^2))
-		// -> 0.70587673196, 0.02825453228; n_eff <- est*(1-est)/se^2 adjusted for degrees
-		// of
-		// freedom as svyciprop(method="beta"): neff*(qt(0.025,79)/qt(0.025,77))^2 ->
-		// 259.855041026; Korn-Graubard: qbeta(0.025, est*neff, neff*(1-est)+1),
-		// qbeta(0.975, est*neff+1, neff*(1-est)) -> 0.646419757091, 0.760567343431;
-		// tolerance 1e-8
-		StratifiedEstimate estimate = Ratios.stratifiedShare(List.of(new RatioStratum("S1", 600, moments(S1)),
-				new RatioStratum("S2", 400, moments(S2)), new RatioStratum("S3", 50, moments(S3))), 0.95);
-		assertThat(estimate.estimate()).isCloseTo(0.70587673196, within(1e-9));
-		assertThat(estimate.standardError()).isCloseTo(0.02825453228, within(1e-9));
-		assertThat(estimate.effectiveSampleSize()).isCloseTo(259.855041026, within(1e-5));
-		assertThat(estimate.lower()).isCloseTo(0.646419757091, within(1e-8));
-		assertThat(estimate.upper()).isCloseTo(0.760567343431, within(1e-8));
+	void combinesStrataIntoTheRatioOfEstimatedTotals() {
+		// src/test/r/ratio.R, "stratified by unit, finite-population correction":
+		// R: svyratio(~a, ~m, svydesign(ids=~1, strata=~unit, fpc=~N, data=resp)) and,
+		// one
+		// row per answer, des_a <- svydesign(ids=~id, strata=~unit, fpc=~N, data=ans);
+		// svymean(~sat, des_a, deff=TRUE) -> coef 0.7065934065934066, SE
+		// 0.0283966418563594, deff 0.968328466927722; coef*(1-coef)/vcov ->
+		// 257.102015657972; attr(svyciprop(~sat, des_a, method="beta"), "ci") ->
+		// 0.646152497461311, 0.762094352504795; tolerance 1e-9
+		StratifiedEstimate estimate = Ratios.stratifiedShare(THREE_UNITS, 0.95);
+		assertThat(estimate.estimate()).isCloseTo(0.7065934065934066, R);
+		assertThat(estimate.standardError()).isCloseTo(0.0283966418563594, R);
+		assertThat(estimate.designEffect()).isCloseTo(0.968328466927722, R);
+		assertThat(estimate.designEffectBaseline()).isEqualTo(DesignEffectBaseline.WITHOUT_REPLACEMENT);
+		assertThat(estimate.effectiveSampleSize()).isCloseTo(257.102015657972, within(1e-9 * 257));
+		assertThat(estimate.lower()).isCloseTo(0.646152497461311, R);
+		assertThat(estimate.upper()).isCloseTo(0.762094352504795, R);
+		assertThat(estimate.method()).isEqualTo(IntervalMethod.KORN_GRAUBARD);
 		assertThat(estimate.strata()).isEqualTo(3);
+		assertThat(estimate.n()).isEqualTo(80);
 		assertThat(estimate.unweightedEstimate()).isCloseTo(162.0 / 231, within(1e-12));
+		// not the population-weighted mean of the units' own shares (0.70587673196)
+		assertThat(estimate.estimate()).isNotCloseTo((600 * 97.0 / 130 + 400 * 56.0 / 92 + 50 * 1.0) / 1050,
+				within(1e-4));
+	}
+
+	@Test
+	void takesTheKornGraubardIntervalAtAnyLevel() {
+		// R: attr(svyciprop(~sat, des_a, method="beta", level=0.9), "ci") ->
+		// 0.655870870577414, 0.753659160678270; tolerance 1e-9
+		StratifiedEstimate estimate = Ratios.stratifiedShare(THREE_UNITS, 0.9);
+		assertThat(estimate.lower()).isCloseTo(0.655870870577414, R);
+		assertThat(estimate.upper()).isCloseTo(0.753659160678270, R);
+	}
+
+	@Test
+	void leavesUnitsWithoutPopulationOutOfTheWeightedRatio() {
+		// src/test/r/ratio.R, "S3 without a population": R: des_l <- svydesign(ids=~id,
+		// strata=~unit, fpc=~N, data=subset(ans, unit != "S3")); svymean(~sat, des_l,
+		// deff=TRUE) -> 0.6913294797687861, SE 0.0298810857244829, deff 1.00184461774944;
+		// svyciprop(~sat, des_l, method="beta") -> 0.627832207413903, 0.749900503871037
+		StratifiedEstimate estimate = Ratios.stratifiedShare(List.of(new RatioStratum("S1", 600, moments(S1)),
+				new RatioStratum("S2", 400, moments(S2)), new RatioStratum("S3", 0, moments(S3))), 0.95);
+		assertThat(estimate.estimate()).isCloseTo(0.6913294797687861, R);
+		assertThat(estimate.standardError()).isCloseTo(0.0298810857244829, R);
+		assertThat(estimate.designEffect()).isCloseTo(1.00184461774944, R);
+		assertThat(estimate.lower()).isCloseTo(0.627832207413903, R);
+		assertThat(estimate.upper()).isCloseTo(0.749900503871037, R);
+		assertThat(estimate.strata()).isEqualTo(2);
+		assertThat(estimate.n()).isEqualTo(77);
+	}
+
+	@Test
+	void poolsStrataWithoutWeightsWhenNoUnitHasAPopulation() {
+		// src/test/r/ratio.R, "no unit with a population": R: des_n <- svydesign(ids=~id,
+		// strata=~unit, data=ans); svymean(~sat, des_n, deff="replace") ->
+		// 0.7012987012987013, SE 0.0295569434044302, deff 0.959194611913675;
+		// svyciprop(~sat, des_n, method="beta") -> 0.638336478102073, 0.759095462650134
+		StratifiedEstimate estimate = Ratios.stratifiedShare(List.of(new RatioStratum("S1", 0, moments(S1)),
+				new RatioStratum("S2", 0, moments(S2)), new RatioStratum("S3", 0, moments(S3))), 0.95);
+		assertThat(estimate.estimate()).isCloseTo(0.7012987012987013, R);
+		assertThat(estimate.standardError()).isCloseTo(0.0295569434044302, R);
+		assertThat(estimate.designEffect()).isCloseTo(0.959194611913675, R);
+		assertThat(estimate.designEffectBaseline()).isEqualTo(DesignEffectBaseline.WITH_REPLACEMENT);
+		assertThat(estimate.lower()).isCloseTo(0.638336478102073, R);
+		assertThat(estimate.upper()).isCloseTo(0.759095462650134, R);
 	}
 
 	@Test
@@ -81,11 +136,11 @@ class RatiosTests {
 	void unanimousRespondentsCountAsRespondentsNotAnswers() {
 		// 3 respondents with 3 satisfied answers each: variance 0, so the interval is the
 		// Wilson interval for 3 of 3 (R: prop.test(3, 3, correct=FALSE)$conf.int ->
-		// 0.438503, 1), not for 9 of 9.
+		// 0.438502968244955, 1), not for 9 of 9; tolerance 1e-9
 		RatioEstimate estimate = Ratios.share(moments(S3), 0, 0.95);
 		assertThat(estimate.estimate()).isEqualTo(1.0);
 		assertThat(estimate.effectiveSampleSize()).isEqualTo(3.0);
-		assertThat(estimate.lower()).isCloseTo(0.438503, within(1e-6));
+		assertThat(estimate.lower()).isCloseTo(0.438502968244955, R);
 		assertThat(estimate.upper()).isEqualTo(1.0);
 	}
 

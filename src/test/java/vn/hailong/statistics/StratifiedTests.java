@@ -148,12 +148,13 @@ class StratifiedTests {
 	void noObservationsKnowNothing() {
 		StratifiedEstimate proportion = Stratified.proportion(List.of(Stratum.of("E", 120, ProportionCounts.EMPTY)),
 				0.95);
-		assertThat(proportion)
-			.isEqualTo(new StratifiedEstimate(0, 0, 0, 0, 0, 1, 0.95, IntervalMethod.KORN_GRAUBARD, 0, 1, 0));
+		assertThat(proportion).isEqualTo(new StratifiedEstimate(0, 0, 0, 0, 0, 1, 0.95, IntervalMethod.KORN_GRAUBARD, 0,
+				1, 0, DesignEffectBaseline.WITH_REPLACEMENT));
 		assertThat(proportion.isEmpty()).isTrue();
 		assertThat(Stratified.proportion(List.of(), 0.95).isEmpty()).isTrue();
 		StratifiedEstimate mean = Stratified.mean(List.of(), 0.95);
-		assertThat(mean).isEqualTo(new StratifiedEstimate(0, 0, 0, 0, 0, 0, 0.95, IntervalMethod.NORMAL, 0, 1, 0));
+		assertThat(mean).isEqualTo(new StratifiedEstimate(0, 0, 0, 0, 0, 0, 0.95, IntervalMethod.NORMAL, 0, 1, 0,
+				DesignEffectBaseline.WITH_REPLACEMENT));
 		StratifiedEstimate scale = Stratified.mean(List.of(), 0.95, 1, 5);
 		assertThat(scale.lower()).isEqualTo(1);
 		assertThat(scale.upper()).isEqualTo(5);
