@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.access.Access;
 import vn.hailong.indicator.Plan;
+import vn.hailong.period.Period;
 import vn.hailong.report.MethodStatement;
 import vn.hailong.report.ReportQuery;
 import vn.hailong.report.ReportService;
@@ -84,9 +85,15 @@ class ReportPageController {
 
 	private Rendering error(Map<String, Object> model, ApiException ex) {
 		var messages = new ArrayList<String>();
+		Plan plan = (Plan) model.get("plan");
+		String period = (String) model.get("period");
+		Object[] arguments = { Integer.toString(plan.year()), period,
+				Period.parse(period).map((p) -> Integer.toString(p.year())).orElse(period) };
 		for (FieldProblem problem : ex.errors()) {
-			messages.add(
-					this.messages.getMessage("report.problem." + problem.field(), null, problem.message(), VIETNAMESE));
+			String general = this.messages.getMessage("report.problem." + problem.field(), null, problem.message(),
+					VIETNAMESE);
+			messages.add(this.messages.getMessage("report.problem." + problem.field() + "." + problem.code(), arguments,
+					general, VIETNAMESE));
 		}
 		model.put("errors", messages);
 		return page(model);

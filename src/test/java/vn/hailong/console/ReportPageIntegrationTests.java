@@ -125,6 +125,40 @@ class ReportPageIntegrationTests {
 	}
 
 	@Test
+	void refusesAPeriodOutsideThePlansYearOnPageAndApi() {
+		String page = page("/console/plans/{plan}/report?period=2026-Q4", this.plan);
+		assertThat(page)
+			.contains("Kế hoạch này là kế hoạch năm 2025: kỳ 2026-Q4 nằm ngoài năm của kế hoạch",
+					"xem báo cáo theo kế hoạch năm 2026", "value=\"2026-Q4\"")
+			.doesNotContain("<svg");
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2026-Q4", this.plan)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("period")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan-year")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("kế hoạch năm 2025", "kỳ 2026-Q4"));
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2024&format=xlsx", this.plan)
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan-year")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("is for 2025; 2024 is outside it"));
+	}
+
+	@Test
 	void coversOneUnitsSubtreeOnPageAndApi() {
 		Map<String, Object> report = this.client.get()
 			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school1)
