@@ -356,7 +356,7 @@ class FigurePageController {
 
 		static HistoryRow of(ReportedFigure figure, Map<String, String> names) {
 			String percent = (figure.denominator() > 0)
-					? ReportView.value(100.0 * figure.numerator() / figure.denominator(), "%") : "—";
+					? ReportView.percent(100.0 * figure.numerator() / figure.denominator()) : "—";
 			return new HistoryRow(figure.indicator(), names.getOrDefault(figure.indicator(), ""),
 					figure.period().code(), ReportView.number(figure.numerator(), 0),
 					ReportView.number(figure.denominator(), 0), percent, (figure.note() != null) ? figure.note() : "",

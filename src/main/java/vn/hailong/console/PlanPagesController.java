@@ -1,13 +1,19 @@
 package vn.hailong.console;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -35,13 +42,37 @@ import vn.hailong.system.FieldProblem;
 @Controller
 class PlanPagesController {
 
+	/**
+	 * The example plan offered for download: Cần Giuộc's 2025 plan, every kind of
+	 * indicator.
+	 */
+	static final String EXAMPLE = "plans/can-giuoc-2025.yaml";
+
 	private final PlanService plans;
 
 	private final ConsoleMessages messages;
 
-	PlanPagesController(PlanService plans, ConsoleMessages messages) {
+	private final byte[] example;
+
+	PlanPagesController(PlanService plans, ConsoleMessages messages) throws IOException {
 		this.plans = plans;
 		this.messages = messages;
+		this.example = new ClassPathResource(EXAMPLE).getContentAsByteArray();
+	}
+
+	/**
+	 * An example plan in the import format, to download, edit and import: the file
+	 * {@code src/main/plans/can-giuoc-2025.yaml}, packaged with the service.
+	 * @return the YAML file, UTF-8, as an attachment named {@code ke-hoach-mau.yaml}
+	 */
+	@GetMapping(path = "/console/plans/example.yaml")
+	@ResponseBody
+	ResponseEntity<byte[]> example() {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("ke-hoach-mau.yaml").build().toString())
+			.body(this.example);
 	}
 
 	@GetMapping("/console/plans")
@@ -168,7 +199,7 @@ class PlanPagesController {
 			String sign = indicator.comparator().sign();
 			boolean index = indicator.bySurvey() && "mean-index".equals(indicator.survey().method().code());
 			String target = (indicator.target() == null) ? sign + " kỳ trước"
-					: sign + " " + ReportView.targetValue(indicator.target(), index ? "points" : "%");
+					: sign + " " + ReportView.targetValue(indicator.target(), index);
 			if (!indicator.bySurvey()) {
 				return new IndicatorRow(indicator.ref(), indicator.name(), target, "Số liệu báo cáo",
 						indicator.reported().numerator() + " ÷ " + indicator.reported().denominator());
