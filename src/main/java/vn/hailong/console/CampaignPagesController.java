@@ -78,9 +78,12 @@ class CampaignPagesController {
 
 	private final PlanService plans;
 
+	private final ConsoleMessages words;
+
 	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
-			MessageSource messages, Clock clock, PlanService plans) {
+			MessageSource messages, Clock clock, PlanService plans, ConsoleMessages words) {
 		this.plans = plans;
+		this.words = words;
 		this.campaigns = campaigns;
 		this.units = units;
 		this.templates = templates;
@@ -93,9 +96,9 @@ class CampaignPagesController {
 	Mono<Rendering> list(Access access) {
 		return this.campaigns.findAll(access)
 			.map((campaign) -> new CampaignLine(campaign.id(), campaign.name(), templateTitle(campaign),
-					campaign.period().code(), CampaignFormats.state(campaign.state()), campaign.state().code(),
-					CampaignFormats.date(campaign.opensAt()), CampaignFormats.lastDate(campaign.closesAt()),
-					campaign.units().size()))
+					campaign.period().code(), CampaignFormats.state(this.words, campaign.state()),
+					campaign.state().code(), CampaignFormats.date(campaign.opensAt()),
+					CampaignFormats.lastDate(campaign.closesAt()), campaign.units().size()))
 			.collectList()
 			.map((lines) -> Rendering.view("console/campaigns/list").modelAttribute("campaigns", lines).build());
 	}
@@ -327,8 +330,8 @@ class CampaignPagesController {
 				return Rendering.view("console/campaigns/show")
 					.modelAttribute("campaign", campaign)
 					.modelAttribute("templateTitle", templateTitle(campaign))
-					.modelAttribute("period", CampaignFormats.period(campaign.period()))
-					.modelAttribute("state", CampaignFormats.state(campaign.state()))
+					.modelAttribute("period", CampaignFormats.period(this.words, campaign.period()))
+					.modelAttribute("state", CampaignFormats.state(this.words, campaign.state()))
 					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
 					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
 					.modelAttribute("lastDay", campaign.lastDay().toString())
@@ -452,7 +455,7 @@ class CampaignPagesController {
 				return Rendering.view("console/campaigns/notice")
 					.modelAttribute("unitName", loaded.getT2().name())
 					.modelAttribute("templateTitle", template.title().vi())
-					.modelAttribute("period", CampaignFormats.period(campaign.period()))
+					.modelAttribute("period", CampaignFormats.period(this.words, campaign.period()))
 					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
 					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
 					.modelAttribute("minutes", minutes)

@@ -105,7 +105,11 @@ class PlanPagesController {
 		return this.plans.find(code)
 			.map((plan) -> Rendering.view("console/plan")
 				.modelAttribute("plan", plan)
-				.modelAttribute("indicators", plan.indicators().stream().map(IndicatorRow::of).toList())
+				.modelAttribute("indicators",
+						plan.indicators()
+							.stream()
+							.map((indicator) -> IndicatorRow.of(indicator, this.messages))
+							.toList())
 				.modelAttribute("canEnterFigures",
 						access.member().role() != Role.VIEWER
 								&& plan.indicators().stream().anyMatch((indicator) -> !indicator.bySurvey()))
@@ -195,25 +199,23 @@ class PlanPagesController {
 	 */
 	public record IndicatorRow(String ref, String name, String target, String kind, String measure) {
 
-		static IndicatorRow of(Indicator indicator) {
+		static IndicatorRow of(Indicator indicator, ConsoleMessages messages) {
 			String sign = indicator.comparator().sign();
 			boolean index = indicator.bySurvey() && "mean-index".equals(indicator.survey().method().code());
-			String target = (indicator.target() == null) ? sign + " kỳ trước"
-					: sign + " " + ReportView.targetValue(indicator.target(), index);
+			String target = (indicator.target() == null) ? messages.format("plan.target.previous", sign) : sign + " "
+					+ ReportView.targetValue(indicator.target(), index ? messages.format("plan.points") : null);
 			if (!indicator.bySurvey()) {
-				return new IndicatorRow(indicator.ref(), indicator.name(), target, "Số liệu báo cáo",
+				return new IndicatorRow(indicator.ref(), indicator.name(), target,
+						messages.format("plan.kind.reported"),
 						indicator.reported().numerator() + " ÷ " + indicator.reported().denominator());
 			}
 			var survey = indicator.survey();
-			String covered = (survey.item() != null) ? "câu " + survey.item()
-					: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
-			String method = switch (survey.method()) {
-				case SATISFIED_ANSWERS -> "tỷ lệ câu trả lời hài lòng (4–5)";
-				case SATISFIED_RESPONDENTS -> "tỷ lệ người trả lời hài lòng (trung bình ≥ 4)";
-				case MEAN_INDEX -> "chỉ số trung bình 0–100";
-			};
-			return new IndicatorRow(indicator.ref(), indicator.name(), target, "Khảo sát",
-					"Mẫu " + survey.template() + ", " + covered + "; " + method);
+			String covered = (survey.item() != null) ? messages.format("plan.covered.item", survey.item())
+					: (survey.section() != null) ? messages.format("plan.covered.section", survey.section())
+							: messages.format("plan.covered.all");
+			String method = messages.format("plan.method." + survey.method().code());
+			return new IndicatorRow(indicator.ref(), indicator.name(), target, messages.format("plan.kind.survey"),
+					messages.format("plan.measure", survey.template(), covered, method));
 		}
 
 	}

@@ -197,11 +197,12 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	/**
 	 * A target in Vietnamese notation, for the Vietnamese-only plan page.
 	 * @param value the target
-	 * @param index whether it is in index points rather than percent
+	 * @param points the word for index points, or null for percent
 	 * @return such as {@code 95%} or {@code 62,5 điểm}
 	 */
-	static String targetValue(double value, boolean index) {
-		return ((value == Math.rint(value)) ? number(value, 0) : number(value, 1)) + (index ? " điểm" : "%");
+	static String targetValue(double value, @Nullable String points) {
+		return ((value == Math.rint(value)) ? number(value, 0) : number(value, 1))
+				+ ((points != null) ? " " + points : "%");
 	}
 
 	static String verdictMark(@Nullable Verdict verdict) {

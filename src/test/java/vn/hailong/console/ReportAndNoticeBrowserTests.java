@@ -118,7 +118,17 @@ class ReportAndNoticeBrowserTests {
 		assertThat(this.page.locator(".report-lang")).isHidden();
 		byte[] pdf = this.page.pdf(new Page.PdfOptions().setPreferCSSPageSize(true));
 		java.nio.file.Files.write(ConsoleJourneyBrowserTests.screen("report.pdf"), pdf);
-		assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+		try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			int pages = document.getNumberOfPages();
+			assertThat(pages).isGreaterThanOrEqualTo(1);
+			// the footer of every printed page: the day it was computed and "page n of m"
+			for (int n = 1; n <= pages; n++) {
+				assertThat(text).contains("Trang " + n + " / " + pages);
+			}
+			assertThat(text).containsPattern("Lập ngày \\d\\d/\\d\\d/\\d{4}")
+				.contains("Chỉ tiêu chưa có số liệu kỳ 2025-Q1");
+		}
 		assertThat(violations).isEmpty();
 	}
 
