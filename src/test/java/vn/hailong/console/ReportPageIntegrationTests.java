@@ -153,10 +153,12 @@ class ReportPageIntegrationTests {
 		assertThat(vietnamese).containsPattern("Lập lúc</span> <span>\\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}</span>");
 
 		String english = page("/console/plans/{plan}/report?period=2025-Q1&lang=en", this.plan);
-		assertThat(english).contains("<html lang=\"en\"", "90.0%", "Met", "Not met", "Summary",
-				"fewer than 5 responses", "Survey", "Figures reported by units", "Confidence interval 95%",
-				"Indicator 4:", "@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) \"\"",
-				"format=csv&amp;lang=en", "format=xlsx&amp;lang=en", "name=\"lang\" value=\"en\"", ">Tiếng Việt</a>")
+		assertThat(english)
+			.contains("<html lang=\"en\"", "90.0%", "Met", "Not met", "Summary", "fewer than 5 responses", "Survey",
+					"Figures reported by units", "Confidence interval 95%", "Indicator 4:",
+					"@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) \"\"",
+					"format=csv&amp;lang=en", "format=xlsx&amp;lang=en", "name=\"lang\" value=\"en\"",
+					">Tiếng Việt</a>", "aria-label=\"Main navigation\"", ">Campaigns</a>", ">Sign out</button>")
 			.doesNotContain("90,0%", "Tóm tắt", "Khoảng tin cậy", "Không công bố");
 		assertThat(english).containsPattern(
 				"Computed</span> <span>\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d \\(Vietnam time\\)</span>");
