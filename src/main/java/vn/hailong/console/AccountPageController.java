@@ -137,18 +137,18 @@ class AccountPageController {
 	private TokenRow row(ApiToken token) {
 		String state;
 		if (token.revokedAt() != null) {
-			state = "Đã thu hồi " + FORMATS.dateTime(token.revokedAt());
+			state = this.messages.format("token.revoked", FORMATS.dateTime(token.revokedAt()));
 		}
 		else if (token.expiresAt() != null && token.expiresAt().isBefore(this.clock.instant())) {
-			state = "Hết hạn";
+			state = this.messages.format("token.expired");
 		}
 		else {
-			state = "Đang dùng được";
+			state = this.messages.format("token.live");
 		}
 		return new TokenRow(token.id(), token.name(), FORMATS.dateTime(token.createdAt()),
-				(token.expiresAt() != null) ? FORMATS.date(token.expiresAt()) : "Không hết hạn",
-				(token.lastUsedOn() != null) ? DAY.format(token.lastUsedOn()) : "Chưa dùng", state,
-				token.revokedAt() == null);
+				(token.expiresAt() != null) ? FORMATS.date(token.expiresAt()) : this.messages.format("token.noExpiry"),
+				(token.lastUsedOn() != null) ? DAY.format(token.lastUsedOn()) : this.messages.format("token.unused"),
+				state, token.revokedAt() == null);
 	}
 
 	/**

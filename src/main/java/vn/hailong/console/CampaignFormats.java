@@ -27,14 +27,15 @@ final class CampaignFormats {
 	}
 
 	/**
-	 * Names a period: {@code năm 2025}, {@code 6 tháng đầu năm 2025}, {@code quý III năm
-	 * 2025}.
+	 * Names a period from the {@code console.period.*} messages: {@code năm 2025},
+	 * {@code 6 tháng đầu năm 2025}, {@code quý III năm 2025}.
 	 */
-	static String period(Period period) {
+	static String period(ConsoleMessages messages, Period period) {
+		String year = Integer.toString(period.year());
 		return switch (period.kind()) {
-			case YEAR -> "năm " + period.year();
-			case HALF -> "6 tháng " + ((period.index() == 1) ? "đầu" : "cuối") + " năm " + period.year();
-			case QUARTER -> "quý " + ROMAN[period.index() - 1] + " năm " + period.year();
+			case YEAR -> messages.format("period.year", year);
+			case HALF -> messages.format("period.half." + period.index(), year);
+			case QUARTER -> messages.format("period.quarter", year, ROMAN[period.index() - 1]);
 		};
 	}
 
@@ -58,12 +59,9 @@ final class CampaignFormats {
 		return DATE.format(lastDay(closesAt));
 	}
 
-	static String state(CampaignState state) {
-		return switch (state) {
-			case DRAFT -> "Nháp";
-			case OPEN -> "Đang mở";
-			case CLOSED -> "Đã đóng";
-		};
+	/** Names a campaign's state from the {@code console.campaign.state.*} messages. */
+	static String state(ConsoleMessages messages, CampaignState state) {
+		return messages.format("campaign.state." + state.code());
 	}
 
 }

@@ -45,6 +45,7 @@ import vn.hailong.system.FieldProblem;
 import vn.hailong.template.StoredTemplate;
 import vn.hailong.template.SurveyTemplate;
 import vn.hailong.template.TemplateCatalog;
+import vn.hailong.unit.NoticeIssuer;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
@@ -77,9 +78,12 @@ class CampaignPagesController {
 
 	private final PlanService plans;
 
+	private final ConsoleMessages words;
+
 	CampaignPagesController(CampaignService campaigns, UnitService units, TemplateCatalog templates, SurveyLinks links,
-			MessageSource messages, Clock clock, PlanService plans) {
+			MessageSource messages, Clock clock, PlanService plans, ConsoleMessages words) {
 		this.plans = plans;
+		this.words = words;
 		this.campaigns = campaigns;
 		this.units = units;
 		this.templates = templates;
@@ -92,9 +96,9 @@ class CampaignPagesController {
 	Mono<Rendering> list(Access access) {
 		return this.campaigns.findAll(access)
 			.map((campaign) -> new CampaignLine(campaign.id(), campaign.name(), templateTitle(campaign),
-					campaign.period().code(), CampaignFormats.state(campaign.state()), campaign.state().code(),
-					CampaignFormats.date(campaign.opensAt()), CampaignFormats.lastDate(campaign.closesAt()),
-					campaign.units().size()))
+					campaign.period().code(), CampaignFormats.state(this.words, campaign.state()),
+					campaign.state().code(), CampaignFormats.date(campaign.opensAt()),
+					CampaignFormats.lastDate(campaign.closesAt()), campaign.units().size()))
 			.collectList()
 			.map((lines) -> Rendering.view("console/campaigns/list").modelAttribute("campaigns", lines).build());
 	}
@@ -322,21 +326,12 @@ class CampaignPagesController {
 				long target = rows.stream().filter((row) -> row.target() != null).mapToLong(UnitLink::target).sum();
 				boolean live = campaign.state() != CampaignState.CLOSED;
 				String problem = request.getQueryParams().getFirst("problem");
-				var reports = withPlans.getT2()
-					.stream()
-					.filter((plan) -> plan.year() == campaign.period().year())
-					.filter((plan) -> plan.indicators()
-						.stream()
-						.anyMatch((indicator) -> indicator.survey() != null
-								&& campaign.template().equals(indicator.survey().template())))
-					.map((plan) -> new ReportLink(plan.title(),
-							"/console/plans/" + plan.code() + "/report?period=" + campaign.period().code()))
-					.toList();
+				var reports = ReportLinks.of(campaign, withPlans.getT2());
 				return Rendering.view("console/campaigns/show")
 					.modelAttribute("campaign", campaign)
 					.modelAttribute("templateTitle", templateTitle(campaign))
-					.modelAttribute("period", CampaignFormats.period(campaign.period()))
-					.modelAttribute("state", CampaignFormats.state(campaign.state()))
+					.modelAttribute("period", CampaignFormats.period(this.words, campaign.period()))
+					.modelAttribute("state", CampaignFormats.state(this.words, campaign.state()))
 					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
 					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
 					.modelAttribute("lastDay", campaign.lastDay().toString())
@@ -447,24 +442,31 @@ class CampaignPagesController {
 
 	@GetMapping("/{id}/units/{unit}/notice")
 	Mono<Rendering> notice(Access access, @PathVariable long id, @PathVariable String unit, ServerHttpRequest request) {
-		return this.campaigns.findSurveying(access, id, unit).zipWith(this.units.find(unit)).map((loaded) -> {
-			Campaign campaign = loaded.getT1();
-			SurveyTemplate template = this.campaigns.templateOf(campaign).template();
-			String link = this.links.survey(request, id, unit);
-			long minutes = Math.max(2, Math.round(template.items().size() * SECONDS_PER_ITEM / 60));
-			return Rendering.view("console/campaigns/notice")
-				.modelAttribute("unitName", loaded.getT2().name())
-				.modelAttribute("templateTitle", template.title().vi())
-				.modelAttribute("period", CampaignFormats.period(campaign.period()))
-				.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
-				.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
-				.modelAttribute("minutes", minutes)
-				.modelAttribute("invitation", campaign.byInvitation())
-				.modelAttribute("link", link)
-				.modelAttribute("shortLink", link.replaceFirst("^https?://", ""))
-				.modelAttribute("qr", QrCodes.svg(link))
-				.build();
-		});
+		return this.campaigns.findSurveying(access, id, unit)
+			.zipWith(this.units.find(unit))
+			.zipWith(this.units.noticeIssuer(unit))
+			.map((withIssuer) -> {
+				var loaded = withIssuer.getT1();
+				NoticeIssuer issuer = withIssuer.getT2();
+				Campaign campaign = loaded.getT1();
+				SurveyTemplate template = this.campaigns.templateOf(campaign).template();
+				String link = this.links.survey(request, id, unit);
+				long minutes = Math.max(2, Math.round(template.items().size() * SECONDS_PER_ITEM / 60));
+				return Rendering.view("console/campaigns/notice")
+					.modelAttribute("unitName", loaded.getT2().name())
+					.modelAttribute("templateTitle", template.title().vi())
+					.modelAttribute("period", CampaignFormats.period(this.words, campaign.period()))
+					.modelAttribute("opens", CampaignFormats.date(campaign.opensAt()))
+					.modelAttribute("closes", CampaignFormats.lastDate(campaign.closesAt()))
+					.modelAttribute("minutes", minutes)
+					.modelAttribute("invitation", campaign.byInvitation())
+					.modelAttribute("link", link)
+					.modelAttribute("shortLink", link.replaceFirst("^https?://", ""))
+					.modelAttribute("qr", QrCodes.svg(link))
+					.modelAttribute("issuer", issuer.office())
+					.modelAttribute("contact", issuer.contact())
+					.build();
+			});
 	}
 
 	private String templateTitle(Campaign campaign) {
@@ -501,12 +503,6 @@ class CampaignPagesController {
 	 * A template to choose.
 	 */
 	record TemplateOption(String code, String title, boolean selected) {
-	}
-
-	/**
-	 * A report of a plan of the campaign's year measured by its template.
-	 */
-	record ReportLink(String title, String link) {
 	}
 
 	/**

@@ -26,8 +26,11 @@ class ConsoleAdvice {
 
 	private final StaffAccess access;
 
-	ConsoleAdvice(StaffAccess access) {
+	private final ConsoleMessages messages;
+
+	ConsoleAdvice(StaffAccess access, ConsoleMessages messages) {
 		this.access = access;
+		this.messages = messages;
 	}
 
 	@ModelAttribute("_csrf")
@@ -52,14 +55,11 @@ class ConsoleAdvice {
 			.build();
 	}
 
-	private static String heading(HttpStatus status) {
+	private String heading(HttpStatus status) {
 		return switch (status) {
-			case FORBIDDEN -> "Tài khoản của bạn không có quyền làm việc này";
-			case NOT_FOUND -> "Không tìm thấy";
-			case BAD_REQUEST -> "Dữ liệu chưa hợp lệ";
-			case CONFLICT -> "Không thực hiện được vì xung đột với dữ liệu đã có";
-			case UNAUTHORIZED -> "Cần đăng nhập";
-			default -> "Có lỗi xảy ra";
+			case FORBIDDEN, NOT_FOUND, BAD_REQUEST, CONFLICT, UNAUTHORIZED ->
+				this.messages.format("error.heading." + status.value());
+			default -> this.messages.format("error.heading.other");
 		};
 	}
 

@@ -61,6 +61,17 @@ class ConsoleMessages {
 		return this.messages.getMessage("console." + key, null, fallback, VIETNAMESE);
 	}
 
+	/**
+	 * A Vietnamese message by key, with arguments.
+	 * @param key the key, without the {@code console.} prefix
+	 * @param arguments its arguments (numbers that are not counts, such as years, as
+	 * strings)
+	 * @return the message
+	 */
+	String format(String key, Object... arguments) {
+		return this.messages.getMessage("console." + key, arguments, VIETNAMESE);
+	}
+
 	static String field(FieldProblem problem) {
 		String field = problem.field();
 		return field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.MessageSource;
@@ -72,7 +73,8 @@ class FigurePageController {
 	Mono<Rendering> form(Access access, @PathVariable String code, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String unit, @RequestParam(required = false) Integer saved) {
 		return context(access, code, unit).flatMap((context) -> {
-			String periodText = (period == null || period.isBlank()) ? currentQuarter() : period.strip();
+			String periodText = (period == null || period.isBlank()) ? defaultPeriod(context.plan().year())
+					: period.strip();
 			return history(code, context.unit()).map((history) -> {
 				var rows = new ArrayList<FigureRow>();
 				Optional<Period> chosen = Period.parse(periodText);
@@ -87,8 +89,9 @@ class FigurePageController {
 							current.map(ReportedFigure::note).orElse(""), current.isPresent(), null));
 				}
 				var model = model(context, periodText, rows, history);
-				if (chosen.isEmpty()) {
-					model.put("periodError", text("period"));
+				String periodError = periodError(chosen, context.plan().year());
+				if (periodError != null) {
+					model.put("periodError", periodError);
 				}
 				if (saved != null) {
 					model.put("saved", saved);
@@ -140,7 +143,7 @@ class FigurePageController {
 			}
 			rows.add(FigureRow.of(i, indicator, numerator, denominator, note, false, error));
 		}
-		String periodError = Period.parse(periodText).isEmpty() ? text("period") : null;
+		String periodError = periodError(Period.parse(periodText), context.plan().year());
 		if (invalid || periodError != null || inputs.isEmpty()) {
 			String formError = (inputs.isEmpty() && !invalid) ? text("empty") : null;
 			return refuse(code, context, periodText, rows, periodError, formError);
@@ -170,7 +173,9 @@ class FigurePageController {
 						int row = rowOfInput.get(input);
 						String field = problem.field().substring(problem.field().indexOf('.') + 1);
 						if ("period".equals(field) && !"overlap".equals(problem.code())) {
-							refusedPeriod = text("period");
+							refusedPeriod = "outside-plan-year".equals(problem.code())
+									? text("outside-plan-year", Integer.toString(context.plan().year()))
+									: text("period");
 							continue;
 						}
 						rows.set(row,
@@ -266,9 +271,24 @@ class FigurePageController {
 		return model;
 	}
 
-	private String currentQuarter() {
+	/**
+	 * The period the form starts on: the current quarter when it lies in the plan's year,
+	 * else the plan year's last quarter (a past plan) or first quarter (a plan to come),
+	 * so that the form never proposes a period the plan cannot take.
+	 */
+	private String defaultPeriod(int planYear) {
 		LocalDate today = LocalDate.now(this.clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
-		return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+		if (today.getYear() == planYear) {
+			return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+		}
+		return planYear + ((today.getYear() > planYear) ? "-Q4" : "-Q1");
+	}
+
+	private @Nullable String periodError(Optional<Period> period, int planYear) {
+		if (period.isEmpty()) {
+			return text("period");
+		}
+		return (period.get().year() != planYear) ? text("outside-plan-year", Integer.toString(planYear)) : null;
 	}
 
 	private static String value(MultiValueMap<String, String> form, String name) {
@@ -336,7 +356,7 @@ class FigurePageController {
 
 		static HistoryRow of(ReportedFigure figure, Map<String, String> names) {
 			String percent = (figure.denominator() > 0)
-					? ReportView.value(100.0 * figure.numerator() / figure.denominator(), "%") : "—";
+					? ReportView.percent(100.0 * figure.numerator() / figure.denominator()) : "—";
 			return new HistoryRow(figure.indicator(), names.getOrDefault(figure.indicator(), ""),
 					figure.period().code(), ReportView.number(figure.numerator(), 0),
 					ReportView.number(figure.denominator(), 0), percent, (figure.note() != null) ? figure.note() : "",

@@ -1,13 +1,19 @@
 package vn.hailong.console;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -35,13 +42,37 @@ import vn.hailong.system.FieldProblem;
 @Controller
 class PlanPagesController {
 
+	/**
+	 * The example plan offered for download: Cần Giuộc's 2025 plan, every kind of
+	 * indicator.
+	 */
+	static final String EXAMPLE = "plans/can-giuoc-2025.yaml";
+
 	private final PlanService plans;
 
 	private final ConsoleMessages messages;
 
-	PlanPagesController(PlanService plans, ConsoleMessages messages) {
+	private final byte[] example;
+
+	PlanPagesController(PlanService plans, ConsoleMessages messages) throws IOException {
 		this.plans = plans;
 		this.messages = messages;
+		this.example = new ClassPathResource(EXAMPLE).getContentAsByteArray();
+	}
+
+	/**
+	 * An example plan in the import format, to download, edit and import: the file
+	 * {@code src/main/plans/can-giuoc-2025.yaml}, packaged with the service.
+	 * @return the YAML file, UTF-8, as an attachment named {@code ke-hoach-mau.yaml}
+	 */
+	@GetMapping(path = "/console/plans/example.yaml")
+	@ResponseBody
+	ResponseEntity<byte[]> example() {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("ke-hoach-mau.yaml").build().toString())
+			.body(this.example);
 	}
 
 	@GetMapping("/console/plans")
@@ -74,7 +105,11 @@ class PlanPagesController {
 		return this.plans.find(code)
 			.map((plan) -> Rendering.view("console/plan")
 				.modelAttribute("plan", plan)
-				.modelAttribute("indicators", plan.indicators().stream().map(IndicatorRow::of).toList())
+				.modelAttribute("indicators",
+						plan.indicators()
+							.stream()
+							.map((indicator) -> IndicatorRow.of(indicator, this.messages))
+							.toList())
 				.modelAttribute("canEnterFigures",
 						access.member().role() != Role.VIEWER
 								&& plan.indicators().stream().anyMatch((indicator) -> !indicator.bySurvey()))
@@ -164,25 +199,23 @@ class PlanPagesController {
 	 */
 	public record IndicatorRow(String ref, String name, String target, String kind, String measure) {
 
-		static IndicatorRow of(Indicator indicator) {
+		static IndicatorRow of(Indicator indicator, ConsoleMessages messages) {
 			String sign = indicator.comparator().sign();
 			boolean index = indicator.bySurvey() && "mean-index".equals(indicator.survey().method().code());
-			String target = (indicator.target() == null) ? sign + " kỳ trước"
-					: sign + " " + ReportView.targetValue(indicator.target(), index ? "points" : "%");
+			String target = (indicator.target() == null) ? messages.format("plan.target.previous", sign) : sign + " "
+					+ ReportView.targetValue(indicator.target(), index ? messages.format("plan.points") : null);
 			if (!indicator.bySurvey()) {
-				return new IndicatorRow(indicator.ref(), indicator.name(), target, "Số liệu báo cáo",
+				return new IndicatorRow(indicator.ref(), indicator.name(), target,
+						messages.format("plan.kind.reported"),
 						indicator.reported().numerator() + " ÷ " + indicator.reported().denominator());
 			}
 			var survey = indicator.survey();
-			String covered = (survey.item() != null) ? "câu " + survey.item()
-					: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
-			String method = switch (survey.method()) {
-				case SATISFIED_ANSWERS -> "tỷ lệ câu trả lời hài lòng (4–5)";
-				case SATISFIED_RESPONDENTS -> "tỷ lệ người trả lời hài lòng (trung bình ≥ 4)";
-				case MEAN_INDEX -> "chỉ số trung bình 0–100";
-			};
-			return new IndicatorRow(indicator.ref(), indicator.name(), target, "Khảo sát",
-					"Mẫu " + survey.template() + ", " + covered + "; " + method);
+			String covered = (survey.item() != null) ? messages.format("plan.covered.item", survey.item())
+					: (survey.section() != null) ? messages.format("plan.covered.section", survey.section())
+							: messages.format("plan.covered.all");
+			String method = messages.format("plan.method." + survey.method().code());
+			return new IndicatorRow(indicator.ref(), indicator.name(), target, messages.format("plan.kind.survey"),
+					messages.format("plan.measure", survey.template(), covered, method));
 		}
 
 	}

@@ -1,5 +1,9 @@
 package vn.hailong.console;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Controller;
@@ -11,6 +15,9 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 
 import vn.hailong.access.Access;
+import vn.hailong.campaign.Campaign;
+import vn.hailong.campaign.CampaignService;
+import vn.hailong.indicator.PlanService;
 import vn.hailong.comment.CommentService;
 import vn.hailong.progress.ProgressService;
 import vn.hailong.system.ApiException;
@@ -32,21 +39,55 @@ class ProgressPageController {
 
 	private final ResourceUrlProvider urls;
 
-	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls) {
+	private final CampaignService campaigns;
+
+	private final PlanService plans;
+
+	ProgressPageController(ProgressService progress, CommentService comments, ResourceUrlProvider urls,
+			CampaignService campaigns, PlanService plans) {
 		this.progress = progress;
 		this.comments = comments;
 		this.urls = urls;
+		this.campaigns = campaigns;
+		this.plans = plans;
 	}
 
 	@GetMapping({ "/console", "/console/" })
 	Mono<Rendering> dashboard(Access access, ServerWebExchange exchange) {
 		return this.progress.dashboard(access)
 			.zipWith(this.urls.getForUriString(SCRIPT, exchange).defaultIfEmpty(SCRIPT))
+			.zipWith(reports(access))
 			.map((model) -> Rendering.view("console/dashboard")
-				.modelAttribute("campaigns", model.getT1())
-				.modelAttribute("script", model.getT2())
+				.modelAttribute("campaigns", model.getT1().getT1())
+				.modelAttribute("script", model.getT1().getT2())
+				.modelAttribute("reports", model.getT2())
 				.modelAttribute("formats", FORMATS)
 				.build());
+	}
+
+	/**
+	 * The report pages each campaign the member sees feeds, by campaign id, and the year
+	 * of each campaign's period, for saying that no plan of that year reads it yet.
+	 */
+	private Mono<Map<Long, CampaignReports>> reports(Access access) {
+		return this.campaigns.findAll(access)
+			.collectList()
+			.zipWith(this.plans.findAll().collectList())
+			.map((loaded) -> loaded.getT1()
+				.stream()
+				.collect(Collectors.toMap(Campaign::id,
+						(campaign) -> new CampaignReports(Integer.toString(campaign.period().year()),
+								ReportLinks.of(campaign, loaded.getT2())))));
+	}
+
+	/**
+	 * The reports a campaign on the dashboard links to.
+	 *
+	 * @param year the year of the campaign's period
+	 * @param links the report pages, empty when no plan of that year measures its
+	 * template
+	 */
+	record CampaignReports(String year, List<ReportLinks.Link> links) {
 	}
 
 	@GetMapping("/console/campaigns/{id}/comments")

@@ -15,10 +15,10 @@ import vn.hailong.report.Report.Reading;
 import vn.hailong.report.Report.UnitOfMeasure;
 
 /**
- * Draws one indicator of a report as a self-contained SVG: a horizontal bar per row (the
- * whole scope, then each unit of the breakdown) with the interval as whiskers and the
- * target as a vertical line, on a fixed 0–100 scale, with text written through an XML
- * writer so that names are escaped.
+ * Draws one indicator of a report as a self-contained SVG, worded in the page's language:
+ * a horizontal bar per row (the whole scope, then each unit of the breakdown) with the
+ * interval as whiskers and the target as a vertical line, on a fixed 0–100 scale, with
+ * text written through an XML writer so that names are escaped.
  */
 final class ReportChart {
 
@@ -48,13 +48,14 @@ final class ReportChart {
 	 * @param indicator the indicator's figures
 	 * @param minimumCellSize below how many responses a cell is withheld, for the label
 	 * of withheld rows
+	 * @param words the page's language
 	 * @return the {@code <svg>} element, without an XML declaration, to embed in a page
 	 */
-	static String svg(IndicatorReport indicator, int minimumCellSize) {
+	static String svg(IndicatorReport indicator, int minimumCellSize, ReportWords words) {
 		var rows = new ArrayList<Row>();
 		boolean oneRoot = indicator.breakdown().stream().filter((figure) -> figure.place().depth() == 0).count() == 1;
 		if (!oneRoot) {
-			rows.add(new Row("Toàn phạm vi", 0, indicator.overall()));
+			rows.add(new Row(words.text("chart.overall"), 0, indicator.overall()));
 		}
 		for (Figure figure : indicator.breakdown()) {
 			rows.add(new Row(figure.place().unitName(), figure.place().depth() + (oneRoot ? 0 : 1), figure));
@@ -73,14 +74,14 @@ final class ReportChart {
 			xml.writeAttribute("aria-labelledby", id + "-title " + id + "-desc");
 			xml.writeAttribute("font-family", "sans-serif");
 			xml.writeAttribute("font-size", "12");
-			element(xml, "title", id + "-title", "Chỉ tiêu " + indicator.ref() + ": " + indicator.name());
-			element(xml, "desc", id + "-desc", description(indicator, rows, minimumCellSize));
+			element(xml, "title", id + "-title", words.text("indicatorTitle", indicator.ref(), indicator.name()));
+			element(xml, "desc", id + "-desc", description(indicator, rows, minimumCellSize, words));
 			axis(xml, rows.size());
 			for (int i = 0; i < rows.size(); i++) {
-				row(xml, rows.get(i), TOP + i * ROW, indicator.unit(), minimumCellSize);
+				row(xml, rows.get(i), TOP + i * ROW, indicator.unit(), minimumCellSize, words);
 			}
 			if (indicator.target() != null) {
-				target(xml, indicator, rows.size());
+				target(xml, indicator, rows.size(), words);
 			}
 			xml.writeEndElement();
 			xml.flush();
@@ -106,36 +107,37 @@ final class ReportChart {
 		xml.writeEndElement();
 	}
 
-	private static String description(IndicatorReport indicator, List<Row> rows, int minimumCellSize) {
+	private static String description(IndicatorReport indicator, List<Row> rows, int minimumCellSize,
+			ReportWords words) {
 		var text = new StringBuilder();
 		if (indicator.target() != null) {
-			text.append("Chỉ tiêu ")
-				.append(indicator.comparator().sign())
-				.append(' ')
-				.append(ReportView.targetValue(indicator.target(), indicator.unit()))
+			text.append(words.text("chart.target",
+					indicator.comparator().sign() + " " + words.targetValue(indicator.target(), indicator.unit())))
 				.append(". ");
 		}
 		for (Row row : rows) {
-			text.append(row.label()).append(": ").append(reading(row.figure(), indicator.unit(), minimumCellSize));
+			text.append(row.label())
+				.append(": ")
+				.append(reading(row.figure(), indicator.unit(), minimumCellSize, words));
 			text.append(". ");
 		}
 		return text.toString().strip();
 	}
 
-	private static String reading(Figure figure, UnitOfMeasure unit, int minimumCellSize) {
+	private static String reading(Figure figure, UnitOfMeasure unit, int minimumCellSize, ReportWords words) {
 		if (figure.suppressed()) {
-			return "không công bố (ít hơn " + minimumCellSize + " phiếu)";
+			return words.text("chart.withheld", minimumCellSize);
 		}
 		Reading reading = figure.reading();
 		if (reading == null) {
-			return "chưa có dữ liệu";
+			return words.text("chart.noData");
 		}
-		String text = ReportView.value(reading.estimate(), unit);
+		String text = words.value(reading.estimate(), unit);
 		if (reading.hasInterval()) {
-			text += ", khoảng tin cậy " + ReportView.number(reading.lower(), 1) + "–"
-					+ ReportView.value(reading.upper(), unit);
+			text += ", " + words.text("chart.interval", words.number(reading.lower(), 1),
+					words.value(reading.upper(), unit));
 		}
-		return text + ", " + ReportView.verdictLabel(ReportView.verdict(figure)).toLowerCase(java.util.Locale.ROOT);
+		return text + ", " + words.verdict(ReportView.verdict(figure)).toLowerCase(words.locale());
 	}
 
 	private static void axis(XMLStreamWriter xml, int rows) throws XMLStreamException {
@@ -163,15 +165,15 @@ final class ReportChart {
 		xml.writeEndElement();
 	}
 
-	private static void row(XMLStreamWriter xml, Row row, int y, UnitOfMeasure unit, int minimumCellSize)
-			throws XMLStreamException {
+	private static void row(XMLStreamWriter xml, Row row, int y, UnitOfMeasure unit, int minimumCellSize,
+			ReportWords words) throws XMLStreamException {
 		Figure figure = row.figure();
 		xml.writeStartElement("g");
 		xml.writeAttribute("class", "row");
 		if (figure.place().unit() != null) {
 			xml.writeAttribute("data-unit", figure.place().unit());
 		}
-		element(xml, "title", null, row.label() + ": " + reading(figure, unit, minimumCellSize));
+		element(xml, "title", null, row.label() + ": " + reading(figure, unit, minimumCellSize, words));
 		xml.writeStartElement("text");
 		xml.writeAttribute("class", "label");
 		xml.writeAttribute("x", Integer.toString(LABEL_X + 12 * row.indent()));
@@ -190,8 +192,8 @@ final class ReportChart {
 			xml.writeAttribute("y", Integer.toString(y + 16));
 			xml.writeAttribute("fill", "#555");
 			xml.writeAttribute("font-style", "italic");
-			xml.writeCharacters(figure.suppressed() ? "— (ít hơn " + minimumCellSize + " phiếu, không công bố)"
-					: "chưa có dữ liệu");
+			xml.writeCharacters(figure.suppressed() ? words.text("chart.withheldRow", minimumCellSize)
+					: words.text("chart.noData"));
 			xml.writeEndElement();
 			xml.writeEndElement();
 			return;
@@ -224,13 +226,14 @@ final class ReportChart {
 		xml.writeAttribute("y", Integer.toString(y + 16));
 		xml.writeAttribute("fill", "#111");
 		xml.writeCharacters(
-				ReportView.value(reading.estimate(), unit) + "  " + ReportView.verdictMark(ReportView.verdict(figure))
-						+ " " + ReportView.verdictShort(ReportView.verdict(figure)));
+				words.value(reading.estimate(), unit) + "  " + ReportView.verdictMark(ReportView.verdict(figure)) + " "
+						+ words.verdictShort(ReportView.verdict(figure)));
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}
 
-	private static void target(XMLStreamWriter xml, IndicatorReport indicator, int rows) throws XMLStreamException {
+	private static void target(XMLStreamWriter xml, IndicatorReport indicator, int rows, ReportWords words)
+			throws XMLStreamException {
 		String x = coordinate(x(indicator.target()));
 		xml.writeStartElement("g");
 		xml.writeAttribute("class", "target");
@@ -247,8 +250,8 @@ final class ReportChart {
 		xml.writeAttribute("y", Integer.toString(TOP - 12));
 		xml.writeAttribute("text-anchor", "middle");
 		xml.writeAttribute("fill", "#000");
-		xml.writeCharacters("Chỉ tiêu " + indicator.comparator().sign() + " "
-				+ ReportView.targetValue(indicator.target(), indicator.unit()));
+		xml.writeCharacters(words.text("chart.target",
+				indicator.comparator().sign() + " " + words.targetValue(indicator.target(), indicator.unit())));
 		xml.writeEndElement();
 		xml.writeEndElement();
 	}

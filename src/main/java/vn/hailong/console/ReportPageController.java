@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.access.Access;
+import vn.hailong.access.Role;
 import vn.hailong.indicator.Plan;
+import vn.hailong.period.Period;
 import vn.hailong.report.MethodStatement;
 import vn.hailong.report.ReportQuery;
 import vn.hailong.report.ReportService;
@@ -33,6 +36,10 @@ class ReportPageController {
 
 	static final List<String> CONFIDENCES = List.of("0.90", "0.95", "0.99");
 
+	private static final String PAGE = "\u2060page\u2060";
+
+	private static final String PAGES = "\u2060pages\u2060";
+
 	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private final ReportService reports;
@@ -41,27 +48,33 @@ class ReportPageController {
 
 	private final MessageSource messages;
 
-	private final MethodStatement methods;
-
 	ReportPageController(ReportService reports, ConsoleUnits units, MessageSource messages) {
 		this.reports = reports;
 		this.units = units;
 		this.messages = messages;
-		this.methods = new MethodStatement(messages, VIETNAMESE);
 	}
 
 	@GetMapping("/console/plans/{code}/report")
 	Mono<Rendering> report(Access access, @PathVariable String code, @RequestParam(required = false) String period,
-			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit) {
+			@RequestParam(required = false) String confidence, @RequestParam(required = false) String unit,
+			ServerWebExchange exchange) {
 		var asked = new ReportQuery(code, null, null, blankToNull(unit));
+		Locale locale = exchange.getLocaleContext().getLocale();
+		var words = new ReportWords(this.messages, (locale != null) ? locale : VIETNAMESE);
 		return this.reports.plan(access, asked)
-			.flatMap((plan) -> render(access, plan, period, confidence, asked.unit()));
+			.flatMap((plan) -> render(access, plan, period, confidence, asked.unit(), words, exchange));
 	}
 
-	private Mono<Rendering> render(Access access, Plan plan, String period, String confidence, String unit) {
+	private Mono<Rendering> render(Access access, Plan plan, String period, String confidence, String unit,
+			ReportWords words, ServerWebExchange exchange) {
 		String periodText = (period == null || period.isBlank()) ? Integer.toString(plan.year()) : period.strip();
 		String confidenceText = (confidence != null && CONFIDENCES.contains(confidence)) ? confidence : "0.95";
 		var model = new LinkedHashMap<String, Object>();
+		model.put("words", words);
+		model.put("english", words.english());
+		model.put("pageLang", words.english() ? "en" : "vi");
+		model.put("otherLanguage", otherLanguage(exchange, words.english()));
+		model.put("canEnterFigures", access.member().role() != Role.VIEWER);
 		model.put("plan", plan);
 		model.put("period", periodText);
 		model.put("confidence", confidenceText);
@@ -72,9 +85,11 @@ class ReportPageController {
 			model.put("units", options);
 			var query = new ReportQuery(plan.code(), periodText, Double.valueOf(confidenceText), unit);
 			return this.reports.report(access, query).map((report) -> {
-				model.put("report", ReportView.of(report, this.methods));
-				model.put("csv", download(plan, periodText, confidenceText, unit, "csv"));
-				model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx"));
+				var view = ReportView.of(report, new MethodStatement(this.messages, words.locale()), words);
+				model.put("report", view);
+				model.put("printStyle", printStyle(words, view.generatedDate()));
+				model.put("csv", download(plan, periodText, confidenceText, unit, "csv", words.english()));
+				model.put("xlsx", download(plan, periodText, confidenceText, unit, "xlsx", words.english()));
 				return page(model);
 			})
 				.onErrorResume(ApiException.class,
@@ -84,9 +99,16 @@ class ReportPageController {
 
 	private Rendering error(Map<String, Object> model, ApiException ex) {
 		var messages = new ArrayList<String>();
+		Plan plan = (Plan) model.get("plan");
+		String period = (String) model.get("period");
+		ReportWords words = (ReportWords) model.get("words");
+		Object[] arguments = { Integer.toString(plan.year()), period,
+				Period.parse(period).map((p) -> Integer.toString(p.year())).orElse(period) };
 		for (FieldProblem problem : ex.errors()) {
-			messages.add(
-					this.messages.getMessage("report.problem." + problem.field(), null, problem.message(), VIETNAMESE));
+			String general = this.messages.getMessage("report.problem." + problem.field(), null, problem.message(),
+					words.locale());
+			messages.add(this.messages.getMessage("report.problem." + problem.field() + "." + problem.code(), arguments,
+					general, words.locale()));
 		}
 		model.put("errors", messages);
 		return page(model);
@@ -96,14 +118,61 @@ class ReportPageController {
 		return Rendering.view("console/report").model(model).build();
 	}
 
-	private static String download(Plan plan, String period, String confidence, String unit, String format) {
+	private static String download(Plan plan, String period, String confidence, String unit, String format,
+			boolean english) {
 		var uri = UriComponentsBuilder.fromPath("/api/v1/plans/{code}/report")
 			.queryParam("period", period)
 			.queryParam("confidence", confidence);
 		if (unit != null && !unit.isBlank()) {
 			uri.queryParam("unit", unit);
 		}
-		return uri.queryParam("format", format).buildAndExpand(plan.code()).encode().toUriString();
+		uri.queryParam("format", format);
+		if (english) {
+			uri.queryParam("lang", "en");
+		}
+		return uri.buildAndExpand(plan.code()).encode().toUriString();
+	}
+
+	/** The same page in the other language, as a path and query. */
+	private static String otherLanguage(ServerWebExchange exchange, boolean english) {
+		var uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+			.scheme(null)
+			.host(null)
+			.port(-1)
+			.replaceQueryParam("lang");
+		if (!english) {
+			uri.queryParam("lang", "en");
+		}
+		return uri.build(true).toUriString();
+	}
+
+	/**
+	 * The printed pages' footer as a CSS {@code @page} rule: the day the report was
+	 * computed at the bottom left, "page n of m" at the bottom right, in the page's
+	 * language. Only words from the message bundles and a formatted date go in, each
+	 * written as a CSS string.
+	 */
+	static String printStyle(ReportWords words, String date) {
+		String pages = words.text("footer.page", PAGE, PAGES);
+		String counters = css(pages).replace(PAGE, "\" counter(page) \"").replace(PAGES, "\" counter(pages) \"");
+		return "@media print { @page { @bottom-left { content: " + css(words.text("footer.generated", date))
+				+ "; font-size: 9pt; } @bottom-right { content: " + counters + "; font-size: 9pt; } } }";
+	}
+
+	/**
+	 * Writes text as a CSS string, quoted, with quotes, backslashes and angle brackets
+	 * escaped.
+	 */
+	static String css(String text) {
+		var css = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"', '\\' -> css.append('\\').append(c);
+				case '<', '>', '\n', '\r' -> css.append('\\').append(Integer.toHexString(c)).append(' ');
+				default -> css.append(c);
+			}
+		}
+		return css.append('"').toString();
 	}
 
 	private static String blankToNull(String text) {

@@ -1,11 +1,6 @@
 package vn.hailong.console;
 
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,32 +16,55 @@ import vn.hailong.report.Report.Reading;
 import vn.hailong.report.Report.UnitOfMeasure;
 
 /**
- * A plan report as the report page shows it: numbers in Vietnamese notation, verdicts and
- * trends in words, and one chart per indicator.
+ * A plan report as the report page shows it, in the page's language
+ * ({@link ReportWords}): numbers in its notation, verdicts and trends in words, one chart
+ * per indicator with data, and the indicators without any data in the period listed
+ * apart, in one short list.
  *
  * @param report the report itself
  * @param confidenceText the confidence level, such as {@code 95%}
  * @param generatedText when the report was computed, in Vietnam's time
+ * @param generatedDate the day it was computed, for the printed pages' footer
  * @param indicators one entry per indicator, in the plan's order
+ * @param measured the indicators with data in the period (or withheld data), in the
+ * plan's order
+ * @param withoutData the indicators with no data at all in the period, in the plan's
+ * order
  */
-public record ReportView(Report report, String confidenceText, String generatedText, List<IndicatorView> indicators) {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-		.withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+public record ReportView(Report report, String confidenceText, String generatedText, String generatedDate,
+		List<IndicatorView> indicators, List<IndicatorView> measured, List<IndicatorView> withoutData) {
 
 	/**
 	 * A report as the page shows it.
 	 * @param report the report
-	 * @param methods the method statements in Vietnamese
+	 * @param methods the method statements in the page's language
+	 * @param words the page's language
 	 * @return the view
 	 */
-	static ReportView of(Report report, MethodStatement methods) {
-		return new ReportView(report, number(report.confidence() * 100, 0) + "%", TIME.format(report.generatedAt()),
-				report.indicators()
-					.stream()
-					.map((indicator) -> IndicatorView.of(indicator, methods.of(indicator, report.period()),
-							report.minimumCellSize()))
-					.toList());
+	static ReportView of(Report report, MethodStatement methods, ReportWords words) {
+		var indicators = report.indicators()
+			.stream()
+			.map((indicator) -> IndicatorView.of(indicator, methods.of(indicator, report.period()),
+					report.minimumCellSize(), words))
+			.toList();
+		return new ReportView(report, words.number(report.confidence() * 100, 0) + "%",
+				words.dateTime(report.generatedAt()), words.date(report.generatedAt()), indicators,
+				indicators.stream().filter((indicator) -> !indicator.noData()).toList(),
+				indicators.stream().filter(IndicatorView::noData).toList());
+	}
+
+	/**
+	 * Whether an indicator has nothing to show for the period: no figure over the scope
+	 * (not even a withheld one) and no unit with a figure.
+	 * @param indicator the indicator's figures
+	 * @return {@code true} when there is no data at all
+	 */
+	static boolean noData(IndicatorReport indicator) {
+		return empty(indicator.overall()) && indicator.breakdown().stream().allMatch(ReportView::empty);
+	}
+
+	private static boolean empty(Figure figure) {
+		return !figure.suppressed() && figure.reading() == null;
 	}
 
 	/**
@@ -55,30 +73,36 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	 * @param ref the plan's reference
 	 * @param name what is measured
 	 * @param anchor an id for links within the page
+	 * @param survey whether it is measured by a survey (otherwise reported by units)
 	 * @param kind how it is measured, in words
 	 * @param target the target, such as {@code ≥ 95%}
 	 * @param overall the figure over the whole scope
 	 * @param trend the change from the previous period in words, or null
 	 * @param trendMark an arrow for the direction, or null
 	 * @param method the method statement
-	 * @param chart the SVG chart, escaped by its writer
+	 * @param chart the SVG chart, escaped by its writer, or empty without data
 	 * @param rows the breakdown per unit, in tree order
+	 * @param noData whether the period has no data at all for it
 	 */
-	public record IndicatorView(String ref, String name, String anchor, String kind, String target, FigureView overall,
-			String trend, String trendMark, String method, String chart, List<FigureView> rows) {
+	public record IndicatorView(String ref, String name, String anchor, boolean survey, String kind, String target,
+			FigureView overall, @Nullable String trend, @Nullable String trendMark, String method, String chart,
+			List<FigureView> rows, boolean noData) {
 
-		static IndicatorView of(IndicatorReport indicator, String method, int minimumCellSize) {
+		static IndicatorView of(IndicatorReport indicator, String method, int minimumCellSize, ReportWords words) {
 			UnitOfMeasure unit = indicator.unit();
-			return new IndicatorView(indicator.ref(), indicator.name(), "chi-tieu-" + slug(indicator.ref()),
-					(indicator.kind() == Kind.SURVEY) ? "Khảo sát" : "Số liệu đơn vị báo cáo",
-					ReportView.target(indicator), FigureView.of(indicator.overall(), unit, minimumCellSize),
-					ReportView.trend(indicator.change(), unit),
+			boolean empty = ReportView.noData(indicator);
+			boolean survey = indicator.kind() == Kind.SURVEY;
+			return new IndicatorView(indicator.ref(), indicator.name(), "chi-tieu-" + slug(indicator.ref()), survey,
+					words.text(survey ? "kind.survey" : "kind.reported"), ReportView.target(indicator, words),
+					FigureView.of(indicator.overall(), unit, minimumCellSize, words),
+					ReportView.trend(indicator.change(), unit, words),
 					(indicator.change() != null) ? arrow(indicator.change().direction()) : null, method,
-					ReportChart.svg(indicator, minimumCellSize),
+					empty ? "" : ReportChart.svg(indicator, minimumCellSize, words),
 					indicator.breakdown()
 						.stream()
-						.map((figure) -> FigureView.of(figure, unit, minimumCellSize))
-						.toList());
+						.map((figure) -> FigureView.of(figure, unit, minimumCellSize, words))
+						.toList(),
+					empty);
 		}
 
 	}
@@ -101,43 +125,36 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	 * @param verdictMark a mark that reads without colour
 	 * @param moreNeeded about how many more responses would settle it, in words, or null
 	 */
-	public record FigureView(String unit, String unitName, int depth, boolean withheld, String withheldText,
-			String responses, String counts, String estimate, String interval, String verdict, String verdictText,
-			String verdictMark, String moreNeeded) {
+	public record FigureView(@Nullable String unit, @Nullable String unitName, int depth, boolean withheld,
+			String withheldText, String responses, String counts, String estimate, String interval, String verdict,
+			String verdictText, String verdictMark, @Nullable String moreNeeded) {
 
-		static FigureView of(Figure figure, UnitOfMeasure unit, int minimumCellSize) {
-			String withheldText = "— (ít hơn " + minimumCellSize + " phiếu)";
+		static FigureView of(Figure figure, UnitOfMeasure unit, int minimumCellSize, ReportWords words) {
+			String withheldText = words.text("withheld", minimumCellSize);
 			var place = figure.place();
 			Counts counts = figure.counts();
+			String planned = (counts.plannedSample() != null)
+					? words.text("plannedSample", words.number(counts.plannedSample(), 0)) : "—";
 			if (figure.suppressed()) {
-				return new FigureView(place.unit(), place.unitName(), place.depth(), true, withheldText, "—",
-						(counts.plannedSample() != null) ? "cỡ mẫu dự kiến " + number(counts.plannedSample(), 0) : "—",
-						"—", "—", "withheld", "Không công bố", "", null);
+				return new FigureView(place.unit(), place.unitName(), place.depth(), true, withheldText, "—", planned,
+						"—", "—", "withheld", words.text("notPublished"), "", null);
 			}
 			Verdict verdict = ReportView.verdict(figure);
-			String countsText;
-			if (counts.denominator() != null) {
-				countsText = number(counts.numerator(), 0) + " / " + number(counts.denominator(), 0);
-			}
-			else if (counts.plannedSample() != null) {
-				countsText = "cỡ mẫu dự kiến " + number(counts.plannedSample(), 0);
-			}
-			else {
-				countsText = "—";
-			}
+			String countsText = (counts.denominator() != null)
+					? words.number(counts.numerator(), 0) + " / " + words.number(counts.denominator(), 0) : planned;
 			Reading reading = figure.reading();
 			String interval = "—";
 			if (reading != null) {
-				interval = reading.hasInterval() ? number(reading.lower(), 1) + " – " + value(reading.upper(), unit)
-						: "số đếm đầy đủ";
+				interval = reading.hasInterval()
+						? words.number(reading.lower(), 1) + " – " + words.value(reading.upper(), unit)
+						: words.text("completeCount");
 			}
 			Long moreNeeded = (figure.judgement() != null) ? figure.judgement().moreResponsesNeeded() : null;
-			String more = (moreNeeded != null) ? "cần thêm khoảng " + number(moreNeeded, 0) + " phiếu để kết luận"
-					: null;
+			String more = (moreNeeded != null) ? words.text("moreNeeded", words.number(moreNeeded, 0)) : null;
 			return new FigureView(place.unit(), place.unitName(), place.depth(), false, withheldText,
-					(counts.responses() != null) ? number(counts.responses(), 0) : "—", countsText,
-					(reading != null) ? value(reading.estimate(), unit) : "—", interval, verdict.code(),
-					ReportView.verdictLabel(verdict), ReportView.verdictMark(verdict), more);
+					(counts.responses() != null) ? words.number(counts.responses(), 0) : "—", countsText,
+					(reading != null) ? words.value(reading.estimate(), unit) : "—", interval, verdict.code(),
+					words.verdict(verdict), ReportView.verdictMark(verdict), more);
 		}
 
 	}
@@ -152,84 +169,43 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	}
 
 	/**
-	 * A number in Vietnamese notation: dots between thousands, a comma before decimals.
+	 * A number in Vietnamese notation, for the Vietnamese-only console pages: dots
+	 * between thousands, a comma before decimals.
 	 * @param value the number
 	 * @param decimals digits after the comma
 	 * @return such as {@code 1.234,5}
 	 */
 	static String number(double value, int decimals) {
-		var symbols = new DecimalFormatSymbols(Locale.ROOT);
+		var symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
 		symbols.setDecimalSeparator(',');
 		symbols.setGroupingSeparator('.');
 		symbols.setMinusSign('−');
-		var format = new DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
+		var format = new java.text.DecimalFormat((decimals > 0) ? "#,##0." + "0".repeat(decimals) : "#,##0", symbols);
 		String text = format.format(value);
-		return text.equals("−0" + ((decimals > 0) ? "," + "0".repeat(decimals) : "")) ? text.substring(1) : text;
+		return text.startsWith("−") && text.substring(1).matches("[0.,]+") ? text.substring(1) : text;
 	}
 
 	/**
-	 * A figure with its unit.
-	 * @param value the figure
-	 * @param unit percent or index points
-	 * @return such as {@code 90,5%} or {@code 72,3 điểm}
+	 * A percentage in Vietnamese notation, for the Vietnamese-only console pages.
+	 * @param value the percentage
+	 * @return such as {@code 90,5%}
 	 */
-	static String value(double value, UnitOfMeasure unit) {
-		return number(value, 1) + ((unit == UnitOfMeasure.POINTS) ? " điểm" : "%");
+	static String percent(double value) {
+		return number(value, 1) + "%";
 	}
 
 	/**
-	 * A figure with its unit as plans write it.
-	 * @param value the figure
-	 * @param unit {@code points} for index points, anything else for percent
-	 * @return such as {@code 90,5%} or {@code 72,3 điểm}
-	 */
-	static String value(double value, String unit) {
-		return value(value, "points".equals(unit) ? UnitOfMeasure.POINTS : UnitOfMeasure.PERCENT);
-	}
-
-	/**
-	 * A target with its unit as plans write it.
+	 * A target in Vietnamese notation, for the Vietnamese-only plan page.
 	 * @param value the target
-	 * @param unit {@code points} for index points, anything else for percent
+	 * @param points the word for index points, or null for percent
 	 * @return such as {@code 95%} or {@code 62,5 điểm}
 	 */
-	static String targetValue(double value, String unit) {
-		return targetValue(value, "points".equals(unit) ? UnitOfMeasure.POINTS : UnitOfMeasure.PERCENT);
-	}
-
-	/**
-	 * A target with its unit, without decimals when it is a whole number.
-	 * @param value the target
-	 * @param unit percent or index points
-	 * @return such as {@code 95%} or {@code 62,5 điểm}
-	 */
-	static String targetValue(double value, UnitOfMeasure unit) {
+	static String targetValue(double value, @Nullable String points) {
 		return ((value == Math.rint(value)) ? number(value, 0) : number(value, 1))
-				+ ((unit == UnitOfMeasure.POINTS) ? " điểm" : "%");
+				+ ((points != null) ? " " + points : "%");
 	}
 
-	static String verdictLabel(Verdict verdict) {
-		if (verdict == null) {
-			return "Chưa có dữ liệu";
-		}
-		return switch (verdict) {
-			case MET -> "Đạt";
-			case NOT_MET -> "Không đạt";
-			case NOT_YET_CONCLUSIVE -> "Chưa đủ căn cứ kết luận";
-			case NO_DATA -> "Chưa có dữ liệu";
-		};
-	}
-
-	/**
-	 * A verdict in a word or two, for the chart.
-	 * @param verdict the verdict, or null
-	 * @return such as {@code Chưa kết luận}
-	 */
-	static String verdictShort(Verdict verdict) {
-		return (verdict == Verdict.NOT_YET_CONCLUSIVE) ? "Chưa kết luận" : verdictLabel(verdict);
-	}
-
-	static String verdictMark(Verdict verdict) {
+	static String verdictMark(@Nullable Verdict verdict) {
 		if (verdict == null) {
 			return "∅";
 		}
@@ -249,30 +225,26 @@ public record ReportView(Report report, String confidenceText, String generatedT
 		return slug.toString() + "-" + Integer.toHexString(text.hashCode());
 	}
 
-	private static String target(IndicatorReport indicator) {
+	private static String target(IndicatorReport indicator, ReportWords words) {
 		String sign = indicator.comparator().sign();
 		if (indicator.targetText() != null && indicator.targetText().contains("previous")) {
-			return sign + " kỳ trước"
-					+ ((indicator.target() != null) ? " (" + value(indicator.target(), indicator.unit()) + ")" : "");
+			return words.text("target.previous", sign) + ((indicator.target() != null)
+					? " (" + words.value(indicator.target(), indicator.unit()) + ")" : "");
 		}
-		return (indicator.target() != null) ? sign + " " + targetValue(indicator.target(), indicator.unit()) : "—";
+		return (indicator.target() != null) ? sign + " " + words.targetValue(indicator.target(), indicator.unit())
+				: "—";
 	}
 
-	private static @Nullable String trend(@Nullable Change change, UnitOfMeasure unit) {
+	private static @Nullable String trend(@Nullable Change change, UnitOfMeasure unit, ReportWords words) {
 		if (change == null) {
 			return null;
 		}
-		String direction = switch (change.direction()) {
-			case UP -> "Tăng";
-			case DOWN -> "Giảm";
-			case NO_CLEAR_CHANGE -> "Chưa rõ thay đổi";
-		};
-		String difference = ((change.difference() > 0) ? "+" : "") + number(change.difference(), 1)
-				+ ((unit == UnitOfMeasure.POINTS) ? " điểm" : " điểm %");
-		String text = direction + " so với " + change.period() + " (" + value(change.previous(), unit) + "): "
-				+ difference;
+		String direction = words.trend(change.direction());
+		String text = words.text("trend.text", direction, change.period(), words.value(change.previous(), unit),
+				words.difference(change.difference(), unit));
 		if (change.pValue() != null) {
-			text += ", p = " + ((change.pValue() < 0.001) ? "< 0,001" : number(change.pValue(), 3));
+			text += ", p " + ((change.pValue() < 0.001) ? "< " + words.number(0.001, 3)
+					: "= " + words.number(change.pValue(), 3));
 		}
 		return text;
 	}

@@ -47,11 +47,12 @@ import vn.hailong.unit.UnitService;
 class UnitPagesController {
 
 	/** The CSV format example offered for download; Excel reads UTF-8 by its BOM. */
-	static final String EXAMPLE_CSV = "\uFEFFcode,name,level,parent,population\r\n"
-			+ "SGD-CM,Sở GD&ĐT tỉnh Cà Mau,department,,12000\r\n"
-			+ "PGD-CG,Phòng GD&ĐT huyện Cần Giuộc,district_office,SGD-CM,1500\r\n"
-			+ "TH-LH,Trường Tiểu học Long Hậu,primary,PGD-CG,720\r\n"
-			+ "THCS-PL,\"Trường THCS Phước Lại, Cần Giuộc\",lower_secondary,PGD-CG,640\r\n";
+	static final String EXAMPLE_CSV = "\uFEFFcode,name,level,parent,population,contact\r\n"
+			+ "SGD-CM,Sở GD&ĐT tỉnh Cà Mau,department,,12000,\r\n"
+			+ "PGD-CG,Phòng GD&ĐT huyện Cần Giuộc,district_office,SGD-CM,1500,"
+			+ "\"Bộ phận Một cửa, Phòng GD&ĐT huyện Cần Giuộc\"\r\n"
+			+ "TH-LH,Trường Tiểu học Long Hậu,primary,PGD-CG,720,\r\n"
+			+ "THCS-PL,\"Trường THCS Phước Lại, Cần Giuộc\",lower_secondary,PGD-CG,640,\r\n";
 
 	private final UnitService units;
 
@@ -81,7 +82,8 @@ class UnitPagesController {
 						null, "", HttpStatus.BAD_REQUEST)
 					.map(Rendering.Builder::build);
 			}
-			var input = new UnitInput(form.code(), form.name(), form.level(), form.parent(), population);
+			var input = new UnitInput(form.code(), form.name(), form.level(), form.parent(), population,
+					form.contact());
 			return this.units.create(access, input)
 				.map((unit) -> Rendering.redirectTo("/console/units?created=" + unit.code()).build())
 				.onErrorResume(ApiException.class, (ex) -> ex.errors().isEmpty() ? Mono.error(ex)
@@ -180,7 +182,8 @@ class UnitPagesController {
 			for (UnitTree.Node node : UnitTree.of(visible)) {
 				Unit unit = node.unit();
 				rows.add(new UnitRow(unit.code(), unit.name(), levelLabel(unit.level()), unit.parent(),
-						unit.population(), children.getOrDefault(unit.code(), 0), node.depth()));
+						unit.population(), children.getOrDefault(unit.code(), 0), node.depth(),
+						(unit.contact() != null) ? unit.contact() : ""));
 			}
 			var levels = Arrays.stream(UnitLevel.values())
 				.map((level) -> new Choice(level.code(), levelLabel(level)))
@@ -214,8 +217,11 @@ class UnitPagesController {
 	 * One line of the tree.
 	 *
 	 * @param depth 0 for a root, for indentation
+	 * @param contact the unit's own contact line for its notices, or empty when it takes
+	 * the one above
 	 */
-	record UnitRow(String code, String name, String level, String parent, int population, int children, int depth) {
+	record UnitRow(String code, String name, String level, String parent, int population, int children, int depth,
+			String contact) {
 	}
 
 	/**
@@ -239,15 +245,15 @@ class UnitPagesController {
 	/**
 	 * The add-a-unit form as typed.
 	 */
-	record UnitForm(String code, String name, String level, String parent, String population) {
+	record UnitForm(String code, String name, String level, String parent, String population, String contact) {
 
 		static UnitForm blank() {
-			return new UnitForm("", "", "", "", "");
+			return new UnitForm("", "", "", "", "", "");
 		}
 
 		static UnitForm read(MultiValueMap<String, String> data) {
 			return new UnitForm(value(data, "code"), value(data, "name"), value(data, "level"), value(data, "parent"),
-					value(data, "population"));
+					value(data, "population"), value(data, "contact"));
 		}
 
 	}

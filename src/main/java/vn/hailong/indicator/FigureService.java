@@ -83,7 +83,8 @@ public class FigureService {
 	 * @param inputs the figures
 	 * @return the stored figures; an error {@code outside-scope} or {@code forbidden} for
 	 * a unit the member does not manage, {@code not-found}, {@code invalid-request}
-	 * naming every offending field (as {@code [i].field}), or a 409 for an overlapping
+	 * naming every offending field (as {@code [i].field}; a period outside the plan's
+	 * year is {@code [i].period}: {@code outside-plan-year}), or a 409 for an overlapping
 	 * period
 	 */
 	public Mono<List<ReportedFigure>> enter(Access access, String code, List<FigureInput> inputs) {
@@ -226,6 +227,10 @@ public class FigureService {
 			if (period == null) {
 				problems.add(new FieldProblem(prefix + "period", (input.period() == null) ? "required" : "format",
 						"A period is a year (2025), a half (2025-H1) or a quarter (2025-Q3)"));
+			}
+			else if (period.year() != plan.year()) {
+				problems.add(new FieldProblem(prefix + "period", "outside-plan-year",
+						"Plan " + plan.code() + " is for " + plan.year() + "; " + period + " is outside it"));
 			}
 			Long numerator = input.numerator();
 			Long denominator = input.denominator();

@@ -25,6 +25,8 @@ import vn.hailong.report.Report.AspectReliability;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.Kind;
 import vn.hailong.system.ApiException;
+import vn.hailong.system.FieldProblem;
+import vn.hailong.system.ProblemType;
 import vn.hailong.template.TemplateCatalog;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
@@ -69,9 +71,9 @@ public class ReportService {
 	 * @param query the plan, period, confidence level and unit asked for
 	 * @return the report, or an error: {@code not-found} (plan or unit),
 	 * {@code invalid-request} naming the field ({@code period}: {@code required} or
-	 * {@code format}; {@code confidence}: {@code range}; {@code unit}:
-	 * {@code outside-plan}), {@code outside-scope} when the unit asked for is not one the
-	 * member may read
+	 * {@code format}, or {@code outside-plan-year} when the period is not in the plan's
+	 * year; {@code confidence}: {@code range}; {@code unit}: {@code outside-plan}),
+	 * {@code outside-scope} when the unit asked for is not one the member may read
 	 */
 	public Mono<Report> report(Access access, ReportQuery query) {
 		return Mono.defer(() -> {
@@ -84,6 +86,7 @@ public class ReportService {
 				throw ApiException.invalid("confidence", "range", "The confidence level must be from 0.5 to 0.999");
 			}
 			return this.plans.find(query.plan())
+				.doOnNext((plan) -> requireWithinYear(plan, period, "period"))
 				.zipWith(this.units.findAll().collectList())
 				.flatMap((loaded) -> compute(loaded.getT1(), loaded.getT2(), period, level, unit));
 		});
@@ -104,6 +107,29 @@ public class ReportService {
 			ReportScope.root(access, query.unit());
 			return this.plans.find(query.plan());
 		});
+	}
+
+	/**
+	 * Refuses a period outside a plan's year: a plan's targets are set for its year, so a
+	 * 2025 plan read for {@code 2026-Q4} would judge next year's figures by this year's
+	 * targets.
+	 * @param plan the plan
+	 * @param period the period asked for
+	 * @param field the request field that names the period, for the problem
+	 * @throws ApiException {@code invalid-request}, {@code field}:
+	 * {@code outside-plan-year}, with a detail naming the plan's year
+	 */
+	public static void requireWithinYear(Plan plan, Period period, String field) {
+		if (period.year() != plan.year()) {
+			String detail = "Plan " + plan.code() + " is for " + plan.year() + "; " + period.code()
+					+ " is outside it: ask for " + plan.year() + ", " + plan.year() + "-H1, -H2 or " + plan.year()
+					+ "-Q1 to -Q4, or for the plan of " + period.year();
+			throw ApiException
+				.problem(ProblemType.INVALID_REQUEST, detail,
+						List.of(new FieldProblem(field, "outside-plan-year", "outside the plan's year " + plan.year())))
+				.describedBy("problem.outside-plan-year.detail", plan.code(), Integer.toString(plan.year()),
+						period.code());
+		}
 	}
 
 	private Mono<Report> compute(Plan plan, List<Unit> all, Period period, double level, @Nullable String unit) {

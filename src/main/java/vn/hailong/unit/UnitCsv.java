@@ -16,7 +16,9 @@ import vn.hailong.system.FieldProblem;
 import vn.hailong.system.Texts;
 
 /**
- * Reads units from CSV with the header {@code code,name,level,parent,population}.
+ * Reads units from CSV with the header {@code code,name,level,parent,population} and an
+ * optional {@code contact} column (the notice's contact line; an empty cell clears it, no
+ * column keeps what is stored).
  */
 public final class UnitCsv {
 
@@ -61,8 +63,10 @@ public final class UnitCsv {
 					problems.add(new FieldProblem("units[" + units.size() + "].population", "invalid", "line "
 							+ parser.getCurrentLineNumber() + ": population '" + value + "' is not a whole number"));
 				}
+				String contact = header.contains("contact") ? (record.isSet("contact") ? record.get("contact") : "")
+						: null;
 				units.add(new UnitInput(get(record, "code"), get(record, "name"), get(record, "level"),
-						get(record, "parent"), population));
+						get(record, "parent"), population, contact));
 			}
 			if (!problems.isEmpty()) {
 				throw ApiException.invalid(problems);

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param level the level's code, such as {@code primary}
  * @param parent the parent unit's code, or null
  * @param population pupils enrolled, or procedures handled per year
+ * @param contact the contact line of its printed survey notice, at most 300 characters;
+ * null keeps the stored one (a new unit has none), blank clears it
  */
 public record UnitInput(@Nullable String code, @Nullable String name, @Nullable String level, @Nullable String parent,
-		@Nullable Integer population) {
+		@Nullable Integer population, @Nullable String contact) {
 }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UnitRepository {
 
-	private static final String SELECT = "select u.id, u.code, u.name, u.level, p.code as parent, u.population "
+	private static final String SELECT = "select u.id, u.code, u.name, u.level, p.code as parent, u.population, u.contact "
 			+ "from unit u left join unit p on p.id = u.parent_id ";
 
 	private final DatabaseClient database;
@@ -35,16 +35,22 @@ class UnitRepository {
 	 * separately.
 	 */
 	Mono<Boolean> upsert(UnitInput unit) {
-		return this.database
-			.sql("insert into unit (code, name, level, population) values (:code, :name, :level, :population) "
+		boolean keepContact = unit.contact() == null;
+		String contact = (unit.contact() == null || unit.contact().isBlank()) ? null : unit.contact().strip();
+		var spec = this.database
+			.sql("insert into unit (code, name, level, population, contact) "
+					+ "values (:code, :name, :level, :population, :contact) "
 					+ "on conflict (code) do update set name = excluded.name, level = excluded.level, "
-					+ "population = excluded.population returning (xmax = 0) as inserted")
+					+ "population = excluded.population, "
+					+ "contact = case when :keepContact then unit.contact else excluded.contact end "
+					+ "returning (xmax = 0) as inserted")
 			.bind("code", unit.code())
 			.bind("name", unit.name().strip())
 			.bind("level", unit.level())
 			.bind("population", unit.population())
-			.map((row) -> row.get("inserted", Boolean.class))
-			.one();
+			.bind("keepContact", keepContact);
+		spec = (contact != null) ? spec.bind("contact", contact) : spec.bindNull("contact", String.class);
+		return spec.map((row) -> row.get("inserted", Boolean.class)).one();
 	}
 
 	Mono<Long> setParent(String code, String parent) {
@@ -65,7 +71,7 @@ class UnitRepository {
 	private static Unit unit(Readable row) {
 		return new Unit(row.get("id", Long.class), row.get("code", String.class), row.get("name", String.class),
 				UnitLevel.fromCode(row.get("level", String.class)).orElseThrow(), row.get("parent", String.class),
-				row.get("population", Integer.class));
+				row.get("population", Integer.class), row.get("contact", String.class));
 	}
 
 }

@@ -117,6 +117,20 @@ public class UnitService {
 	}
 
 	/**
+	 * Who issues a unit's printed survey notice and the contact line it ends with, as
+	 * {@link NoticeIssuer#of(Unit, Map)} works them out from the unit tree.
+	 * @param code the unit's code
+	 * @return the issuer, or an error {@code not-found} when there is no such unit
+	 */
+	public Mono<NoticeIssuer> noticeIssuer(String code) {
+		return this.units.findAll()
+			.collectMap(Unit::code)
+			.flatMap((all) -> Mono.justOrEmpty(all.get(code))
+				.map((unit) -> NoticeIssuer.of(unit, all))
+				.switchIfEmpty(Mono.error(() -> ApiException.notFound("Unit", code))));
+	}
+
+	/**
 	 * Finds a unit by code.
 	 * @param code the unit's code
 	 * @return the unit, or an error {@code not-found} when there is none
@@ -209,6 +223,10 @@ public class UnitService {
 			if (input.population() == null || input.population() < 0) {
 				problems.add(new FieldProblem(at + "population", "invalid",
 						"population is required: pupils enrolled, or procedures handled per year (0 or more)"));
+			}
+			if (input.contact() != null && input.contact().strip().length() > 300) {
+				problems.add(new FieldProblem(at + "contact", "too-long",
+						"the notice's contact line has at most 300 characters"));
 			}
 			if (input.code() != null) {
 				parents.put(input.code(), blankToNull(input.parent()));

@@ -80,7 +80,7 @@ class SamplePlannerTests {
 	}
 
 	private static Unit unit(String code, int population) {
-		return new Unit(1, code, "Đơn vị " + code, UnitLevel.PRIMARY, null, population);
+		return new Unit(1, code, "Đơn vị " + code, UnitLevel.PRIMARY, null, population, null);
 	}
 
 }

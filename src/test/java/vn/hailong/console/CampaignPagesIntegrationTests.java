@@ -3,6 +3,7 @@ package vn.hailong.console;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,45 @@ class CampaignPagesIntegrationTests {
 				"localhost:" + this.port + "/s/" + id + "/" + this.units.get(2),
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr\"", "01/07/2025", "30/09/2025", "quý I năm 2025");
 		assertThat(notice).doesNotContain("<nav");
+		// no contact line anywhere: the notice names the district office above the school
+		// and gives its name as the contact
+		assertThat(notice).contains("<p class=\"issuer\">Phòng GD&amp;ĐT</p>",
+				"Đơn vị phát hành: <strong>Phòng GD&amp;ĐT</strong>", "Liên hệ: <span>Phòng GD&amp;ĐT</span>");
+
+		// the office's contact line, set through the API, is the school's too
+		this.client.post()
+			.uri("/api/v1/units")
+			.bodyValue(Map.of("code", this.units.get(0), "name", "Phòng GD&ĐT", "level", "district_office",
+					"population", 1000, "contact", "Bộ phận Một cửa, ĐT 0272 3870 000 <b>"))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.contact")
+			.isEqualTo("Bộ phận Một cửa, ĐT 0272 3870 000 <b>");
+		notice = get("/console/campaigns/" + id + "/units/" + this.units.get(2) + "/notice");
+		assertThat(notice).contains("Liên hệ: <span>Bộ phận Một cửa, ĐT 0272 3870 000 &lt;b&gt;</span>")
+			.doesNotContain("000 <b>");
+
+		// a school's own line, set on the units page, comes before the office's
+		var unitForm = new LinkedMultiValueMap<String, String>();
+		unitForm.add("code", this.units.get(2));
+		unitForm.add("name", "Trường Tiểu học Hai");
+		unitForm.add("level", "primary");
+		unitForm.add("parent", this.units.get(0));
+		unitForm.add("population", "400");
+		unitForm.add("contact", "Văn phòng trường, ĐT 0272 3870 111");
+		this.client.post()
+			.uri("/console/units")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData(unitForm))
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+		assertThat(get("/console/units")).contains("Văn phòng trường, ĐT 0272 3870 111");
+		notice = get("/console/campaigns/" + id + "/units/" + this.units.get(2) + "/notice");
+		assertThat(notice).contains("Đơn vị phát hành: <strong>Phòng GD&amp;ĐT</strong>",
+				"Liên hệ: <span>Văn phòng trường, ĐT 0272 3870 111</span>");
 		this.client.get()
 			.uri("/console/campaigns/{id}/units/{unit}/notice", id, this.units.get(0))
 			.exchange()

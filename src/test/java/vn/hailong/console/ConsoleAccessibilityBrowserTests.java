@@ -105,7 +105,10 @@ class ConsoleAccessibilityBrowserTests {
 				"/console/campaigns/" + campaign, "/console/campaigns/" + campaign + "/comments", "/console/units",
 				"/console/users", "/console/account", "/console/audit", "/console/plans", "/console/plans/" + plan,
 				"/console/plans/" + plan + "/figures", "/console/plans/" + plan + "/report?period=2025-Q1",
-				"/console/logout");
+				"/console/plans/" + plan + "/report?period=2025-Q2",
+				"/console/plans/" + plan + "/report?period=2026-Q4",
+				"/console/plans/" + plan + "/report?period=2025-Q1&lang=en",
+				"/console/plans/" + plan + "/figures?period=2026-Q4", "/console/logout");
 		for (String path : pages) {
 			page.navigate(this.base + path);
 			audit(page, path, violations);
@@ -272,7 +275,7 @@ class ConsoleAccessibilityBrowserTests {
 		return code;
 	}
 
-	private static void audit(Page page, String name, List<String> violations) {
+	static void audit(Page page, String name, List<String> violations) {
 		List<Rule> found = new AxeBuilder(page).withTags(RULES).analyze().getViolations();
 		for (Rule rule : found) {
 			violations.add(name + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "

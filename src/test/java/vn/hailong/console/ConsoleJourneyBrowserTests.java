@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /console/logout} offers the sign-out button; on a campaign's page the officer
  * moves the last day later and adds a school with its proposed target, and the campaign
  * page links to its progress, comments and results. Screenshots go to
- * {@code target/screens} (or {@code hailong.screens} when set).
+ * {@code target/screenshots} (or {@code hailong.screens} when set).
  */
 @IntegrationTest
 @ExtendWith(BrowserExtension.class)
@@ -179,7 +179,7 @@ class ConsoleJourneyBrowserTests {
 	}
 
 	static Path screen(String name) throws Exception {
-		Path dir = Paths.get(System.getProperty("hailong.screens", "target/screens"));
+		Path dir = Paths.get(System.getProperty("hailong.screens", "target/screenshots"));
 		Files.createDirectories(dir);
 		return dir.resolve(name);
 	}

@@ -2,6 +2,7 @@ package vn.hailong.console;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -186,13 +187,56 @@ class FigurePageIntegrationTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-		assertThat(page).contains("Kỳ báo cáo là một năm", "value=\"2025-Q7\"");
+		assertThat(page).contains("Kỳ báo cáo là một năm",
+				"<option value=\"\" selected=\"selected\">— Chọn kỳ —</option>");
 		page = post(this.manager, form("2025-Q1", this.school1, "", "", "", "", "", "")).expectStatus()
 			.isBadRequest()
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
 		assertThat(page).contains("Nhập số liệu cho ít nhất một chỉ tiêu");
+	}
+
+	@Test
+	void offersOnlyThePlansYearAndRefusesAnotherYear() {
+		String page = page(this.manager, "/console/plans/{plan}/figures?unit={unit}", this.plan, this.school1);
+		assertThat(page).contains("<option value=\"2025-Q1\">", "<option value=\"2025-H2\">",
+				"Các kỳ của năm 2025, năm của kế hoạch");
+		assertThat(Pattern.compile("value=\"(?!2025)[0-9]{4}").matcher(page).find()).isFalse();
+		assertThat(Pattern.compile("<option value=\"2025[^\"]*\" selected=\"selected\">").matcher(page).find())
+			.isTrue();
+
+		String outside = page(this.manager, "/console/plans/{plan}/figures?period=2026-Q4&unit={unit}", this.plan,
+				this.school1);
+		assertThat(outside).contains("Kế hoạch này là kế hoạch năm 2025: chỉ nhập số liệu cho các kỳ của năm 2025.",
+				"<option value=\"\" selected=\"selected\">— Chọn kỳ —</option>");
+
+		String refused = post(this.manager, form("2026-Q4", this.school1, "45", "50", "", "", "", "")).expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(refused).contains("Chưa lưu được số liệu",
+				"Kế hoạch này là kế hoạch năm 2025: chỉ nhập số liệu cho các kỳ của năm 2025.", "value=\"45\"");
+		this.client.post()
+			.uri("/api/v1/plans/{plan}/figures", this.plan)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Map.of("indicator", "2", "unit", this.school1, "period", "2026-Q1", "numerator", 1,
+					"denominator", 2)))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("[0].period")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan-year");
+		assertThat(this.client.get()
+			.uri("/api/v1/plans/{plan}/figures?history=true", this.plan)
+			.exchange()
+			.expectBody(LIST)
+			.returnResult()
+			.getResponseBody()).isEmpty();
 	}
 
 	@Test

@@ -85,6 +85,39 @@ class PlanPagesIntegrationTests {
 	}
 
 	@Test
+	void offersTheExamplePlanForDownloadAndItImportsOnceRenamed() throws Exception {
+		assertThat(page("/console/plans")).contains("href=\"/console/plans/example.yaml\"", "Tải kế hoạch mẫu (YAML)")
+			.doesNotContain("src/main/plans");
+		byte[] example = this.client.get()
+			.uri("/console/plans/example.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/yaml;charset=UTF-8")
+			.expectHeader()
+			.valueEquals("Content-Disposition", "attachment; filename=\"ke-hoach-mau.yaml\"")
+			.expectBody(byte[].class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(example)
+			.isEqualTo(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/main/plans/can-giuoc-2025.yaml")));
+		String code = "kh-" + this.prefix;
+		var form = new MultipartBodyBuilder();
+		form.part("text", new String(example, java.nio.charset.StandardCharsets.UTF_8).replace("code: can-giuoc-2025",
+				"code: " + code));
+		this.client.post()
+			.uri("/console/plans")
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(BodyInserters.fromMultipartData(form.build()))
+			.exchange()
+			.expectStatus()
+			.isSeeOther()
+			.expectHeader()
+			.valueEquals("Location", "/console/plans/" + code + "?imported=new");
+	}
+
+	@Test
 	void importsAnUploadedFileAndReplacesThePlanWithTheSameCode() {
 		String code = "kh-" + this.prefix;
 		upload(code, "95").expectStatus().isSeeOther();

@@ -55,6 +55,41 @@ class ProgressPageIntegrationTests {
 	}
 
 	@Test
+	void dashboardLinksEachCampaignToItsPageCommentsAndTheReportsOfItsYear() {
+		Instant now = Instant.now();
+		long campaign = this.fixtures.draftCampaign("kiem-thu", List.of(this.school1, this.school2),
+				now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)));
+		String before = section(page("/console"), campaign);
+		assertThat(before).contains("href=\"/console/campaigns/" + campaign + "\"",
+				"href=\"/console/campaigns/" + campaign + "/comments\"",
+				"Báo cáo: chưa có kế hoạch năm 2025 nào có chỉ tiêu đo bằng mẫu phiếu này.", "href=\"/console/plans\"")
+			.doesNotContain("data-report=");
+
+		String plan = "kh-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.post().uri("/api/v1/plans").contentType(MediaType.parseMediaType("application/yaml")).bodyValue("""
+				code: %s
+				issuer: Phòng GD&ĐT kiểm thử
+				year: 2025
+				title: Kế hoạch có chỉ tiêu khảo sát
+				indicators:
+				  - ref: "9"
+				    name: Mức độ hài lòng
+				    target: 90
+				    survey: { template: kiem-thu, method: satisfied-answers }
+				""".formatted(plan)).exchange().expectStatus().isCreated();
+		String after = section(page("/console"), campaign);
+		assertThat(after)
+			.contains("data-report=\"" + plan + "\"", "href=\"/console/plans/" + plan + "/report?period=2025-Q1\"",
+					"Báo cáo: Kế hoạch có chỉ tiêu khảo sát")
+			.doesNotContain("chưa có kế hoạch năm 2025");
+	}
+
+	private static String section(String html, long campaign) {
+		String section = html.substring(html.indexOf("id=\"campaign-" + campaign + "\""));
+		return section.substring(0, section.indexOf("</section>"));
+	}
+
+	@Test
 	void dashboardShowsCountsTargetsAndBehindUnitsInWords() {
 		Instant now = Instant.now();
 		long campaign = this.fixtures.draftCampaign("kiem-thu", List.of(this.school1, this.school2),

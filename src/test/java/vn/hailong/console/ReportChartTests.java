@@ -41,11 +41,14 @@ class ReportChartTests {
 	private static final Method METHOD = new Method(Counted.SATISFIED_ANSWERS, null, null, false, 0.95,
 			List.of("2025-Q1"), List.of(), 5);
 
+	private static final ReportWords WORDS = new ReportWords(messages(), ReportWords.VIETNAMESE);
+
 	private static final String NASTY = "<script>alert('x')</script> & \"Trường\"";
 
 	@Test
 	void writesWellFormedSvgWithTitleAndFixedViewBox() throws Exception {
-		String svg = ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5);
+		String svg = ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5,
+				WORDS);
 		Document document = parse(svg);
 		Element root = document.getDocumentElement();
 		assertThat(root.getLocalName()).isEqualTo("svg");
@@ -59,8 +62,9 @@ class ReportChartTests {
 
 	@Test
 	void drawsBarsProportionalToTheEstimate() throws Exception {
-		Document document = parse(ReportChart.svg(indicator(95.0, district(),
-				school("S1", 90.0, 85.0, 94.0, Verdict.MET), school("S2", 45.0, 40.0, 50.0, Verdict.NOT_MET)), 5));
+		Document document = parse(
+				ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET),
+						school("S2", 45.0, 40.0, 50.0, Verdict.NOT_MET)), 5, WORDS));
 		double first = Double.parseDouble(bar(document, "S1").getAttribute("width"));
 		double second = Double.parseDouble(bar(document, "S2").getAttribute("width"));
 		assertThat(first).isCloseTo(0.9 * ReportChart.PLOT_WIDTH, within(0.01));
@@ -71,7 +75,7 @@ class ReportChartTests {
 	@Test
 	void drawsWhiskersAtTheIntervalAndTheTargetLineAtTheTarget() throws Exception {
 		Document document = parse(
-				ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5));
+				ReportChart.svg(indicator(95.0, district(), school("S1", 90.0, 85.0, 94.0, Verdict.MET)), 5, WORDS));
 		NodeList whiskers = (NodeList) XPathFactory.newInstance()
 			.newXPath()
 			.evaluate("//*[@data-unit='S1']/*[@class='interval']/*[local-name()='line']", document,
@@ -96,7 +100,7 @@ class ReportChartTests {
 				null, Verdict.MET, Verdict.MET, null);
 		var indicator = new IndicatorReport("4", NASTY, Kind.SURVEY, Comparison.AT_LEAST, 95.0, "≥ 95%",
 				UnitOfMeasure.PERCENT, null, null, district(), null, List.of(district(), school), METHOD);
-		String svg = ReportChart.svg(indicator, 5);
+		String svg = ReportChart.svg(indicator, 5, WORDS);
 		assertThat(svg).doesNotContain("<script").contains("&lt;script>", "&amp; ");
 		Document document = parse(svg);
 		assertThat(text(document, "/*[local-name()='svg']/*[local-name()='title']")).isEqualTo("Chỉ tiêu 4: " + NASTY);
@@ -113,7 +117,7 @@ class ReportChartTests {
 		var indicator = new IndicatorReport("2", "Hồ sơ trực tuyến", Kind.REPORTED, Comparison.AT_LEAST, 100.0,
 				"≥ 100%", UnitOfMeasure.PERCENT, null, new ReportedMeasure("a", "b"), district(), null,
 				List.of(district(), counted, withheld), METHOD);
-		Document document = parse(ReportChart.svg(indicator, 5));
+		Document document = parse(ReportChart.svg(indicator, 5, WORDS));
 		assertThat(text(document, "//*[@data-unit='S3']/*[@class='missing']")).contains("ít hơn 5 phiếu");
 		assertThat(document.getElementsByTagNameNS("*", "rect").getLength()).isEqualTo(2);
 		assertThat(bar(document, "S1")).isNotNull();
@@ -131,7 +135,7 @@ class ReportChartTests {
 				null, Verdict.NOT_YET_CONCLUSIVE, Verdict.MET, 10L);
 		var indicator = new IndicatorReport("9", "Hài lòng", Kind.SURVEY, Comparison.AT_LEAST, 85.0, "≥ 85%",
 				UnitOfMeasure.PERCENT, null, null, overall, null, List.of(district(), other), METHOD);
-		Document document = parse(ReportChart.svg(indicator, 5));
+		Document document = parse(ReportChart.svg(indicator, 5, WORDS));
 		NodeList rows = (NodeList) XPathFactory.newInstance()
 			.newXPath()
 			.evaluate("//*[@class='row']/*[@class='label']", document, XPathConstants.NODESET);
@@ -188,6 +192,14 @@ class ReportChartTests {
 
 	private static String text(Document document, String path) throws Exception {
 		return XPathFactory.newInstance().newXPath().evaluate(path, document);
+	}
+
+	static org.springframework.context.MessageSource messages() {
+		var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 }

@@ -125,6 +125,80 @@ class ReportPageIntegrationTests {
 	}
 
 	@Test
+	void groupsIndicatorsWithoutDataIntoOneShortList() {
+		// school 2 answered the survey but reported no figures
+		String school = page("/console/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school2);
+		String list = school.substring(school.indexOf("class=\"report-no-data\""));
+		list = list.substring(0, list.indexOf("</section>"));
+		assertThat(list)
+			.contains("Chỉ tiêu chưa có số liệu kỳ 2025-Q1", "1 chỉ tiêu chưa có phiếu khảo sát", "data-ref=\"2\"",
+					"Hồ sơ trực tuyến", "≥ 100%", "Số liệu đơn vị báo cáo",
+					"/console/plans/" + this.plan + "/figures?period=2025-Q1")
+			.doesNotContain("data-ref=\"4\"");
+		assertThat(school).containsOnlyOnce("class=\"report-indicator\"").containsOnlyOnce("<svg");
+
+		// nothing at all in the second quarter: one list, no empty blocks, no charts
+		String empty = page("/console/plans/{plan}/report?period=2025-Q2", this.plan);
+		assertThat(empty).contains("2 chỉ tiêu chưa có phiếu khảo sát", "data-ref=\"2\"", "data-ref=\"4\"")
+			.doesNotContain("class=\"report-indicator\"", "<svg", "Tóm tắt", "Chưa có đơn vị nào có số liệu");
+	}
+
+	@Test
+	void wordsAndNumbersFollowThePagesLanguageIncludingThePrintedFooter() {
+		String vietnamese = page("/console/plans/{plan}/report?period=2025-Q1", this.plan);
+		assertThat(vietnamese).contains("<html lang=\"vi\"", "90,0%", "Đạt", "Tóm tắt", "Lập lúc",
+				"@bottom-right { content: \"Trang \" counter(page) \" / \" counter(pages) \"\"",
+				"@bottom-left { content: \"Lập ngày ",
+				"href=\"/console/plans/" + this.plan + "/report?period=2025-Q1&amp;lang=en\"");
+		assertThat(vietnamese).containsPattern("Lập lúc</span> <span>\\d\\d:\\d\\d ngày \\d\\d/\\d\\d/\\d{4}</span>");
+
+		String english = page("/console/plans/{plan}/report?period=2025-Q1&lang=en", this.plan);
+		assertThat(english)
+			.contains("<html lang=\"en\"", "90.0%", "Met", "Not met", "Summary", "fewer than 5 responses", "Survey",
+					"Figures reported by units", "Confidence interval 95%", "Indicator 4:",
+					"@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages) \"\"",
+					"format=csv&amp;lang=en", "format=xlsx&amp;lang=en", "name=\"lang\" value=\"en\"",
+					">Tiếng Việt</a>", "aria-label=\"Main navigation\"", ">Campaigns</a>", ">Sign out</button>")
+			.doesNotContain("90,0%", "Tóm tắt", "Khoảng tin cậy", "Không công bố");
+		assertThat(english).containsPattern(
+				"Computed</span> <span>\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:\\d\\d \\(Vietnam time\\)</span>");
+	}
+
+	@Test
+	void refusesAPeriodOutsideThePlansYearOnPageAndApi() {
+		String page = page("/console/plans/{plan}/report?period=2026-Q4", this.plan);
+		assertThat(page)
+			.contains("Kế hoạch này là kế hoạch năm 2025: kỳ 2026-Q4 nằm ngoài năm của kế hoạch",
+					"xem báo cáo theo kế hoạch năm 2026", "value=\"2026-Q4\"")
+			.doesNotContain("<svg");
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2026-Q4", this.plan)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("period")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan-year")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("kế hoạch năm 2025", "kỳ 2026-Q4"));
+		this.client.get()
+			.uri("/api/v1/plans/{plan}/report?period=2024&format=xlsx", this.plan)
+			.header("Accept-Language", "en")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("outside-plan-year")
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("is for 2025; 2024 is outside it"));
+	}
+
+	@Test
 	void coversOneUnitsSubtreeOnPageAndApi() {
 		Map<String, Object> report = this.client.get()
 			.uri("/api/v1/plans/{plan}/report?period=2025-Q1&unit={unit}", this.plan, this.school1)

@@ -118,7 +118,7 @@ class ReportPagesBrowserTests {
 		assertThat(page.locator("[role=status]")).containsText("Đã nhập kế hoạch mới");
 
 		page.locator("a", new Page.LocatorOptions().setHasText("Nhập số liệu báo cáo")).click();
-		page.locator("#entry-period").fill("2025-Q1");
+		page.locator("#entry-period").selectOption("2025-Q1");
 		page.locator("#numerator-0").fill("45");
 		page.locator("#denominator-0").fill("50");
 		page.locator("button", new Page.LocatorOptions().setHasText("Lưu số liệu")).click();

@@ -69,7 +69,8 @@ class UnitPagesIntegrationTests {
 					"3 đơn vị trong phạm vi")
 			.doesNotContain(other.get(0))
 			.doesNotContain("Nhập danh sách đơn vị từ tệp CSV");
-		assertThat(manager).containsPattern("<td class=\"number\">2</td>\\s*</tr>");
+		assertThat(manager)
+			.containsPattern("<td class=\"number\">2</td>\\s*<td class=\"muted\">theo đơn vị cấp trên</td>");
 
 		String viewer = ConsolePages.page(this.staff.clientFor(Role.VIEWER, this.district.get(1)), "/console/units");
 		assertThat(viewer).contains(this.district.get(1)).doesNotContain(this.district.get(2));

@@ -70,9 +70,9 @@ class ScopeTreeTests {
 
 	@Test
 	void endsOnCyclesInTheData() {
-		var a = new Unit(1, "A", "A", UnitLevel.OTHER, "B", 0);
-		var b = new Unit(2, "B", "B", UnitLevel.OTHER, "A", 0);
-		var c = new Unit(3, "C", "C", UnitLevel.OTHER, null, 0);
+		var a = new Unit(1, "A", "A", UnitLevel.OTHER, "B", 0, null);
+		var b = new Unit(2, "B", "B", UnitLevel.OTHER, "A", 0, null);
+		var c = new Unit(3, "C", "C", UnitLevel.OTHER, null, 0, null);
 		var tree = new ScopeTree(List.of(a, b, c), null);
 		assertThat(tree.within(a, c)).isFalse();
 		assertThat(tree.roots()).containsExactly(c);

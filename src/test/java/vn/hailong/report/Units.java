@@ -12,19 +12,19 @@ import vn.hailong.unit.UnitLevel;
  */
 final class Units {
 
-	static final Unit PROVINCE = new Unit(1, "P", "Sở", UnitLevel.DEPARTMENT, null, 0);
+	static final Unit PROVINCE = new Unit(1, "P", "Sở", UnitLevel.DEPARTMENT, null, 0, null);
 
-	static final Unit DISTRICT = new Unit(10, "D1", "Phòng 1", UnitLevel.DISTRICT_OFFICE, "P", 0);
+	static final Unit DISTRICT = new Unit(10, "D1", "Phòng 1", UnitLevel.DISTRICT_OFFICE, "P", 0, null);
 
-	static final Unit OTHER_DISTRICT = new Unit(20, "D2", "Phòng 2", UnitLevel.DISTRICT_OFFICE, "P", 0);
+	static final Unit OTHER_DISTRICT = new Unit(20, "D2", "Phòng 2", UnitLevel.DISTRICT_OFFICE, "P", 0, null);
 
-	static final Unit S1 = new Unit(11, "S1", "Trường Một", UnitLevel.PRIMARY, "D1", 600);
+	static final Unit S1 = new Unit(11, "S1", "Trường Một", UnitLevel.PRIMARY, "D1", 600, null);
 
-	static final Unit S2 = new Unit(12, "S2", "Trường Hai", UnitLevel.PRIMARY, "D1", 400);
+	static final Unit S2 = new Unit(12, "S2", "Trường Hai", UnitLevel.PRIMARY, "D1", 400, null);
 
-	static final Unit S3 = new Unit(13, "S3", "Trường Ba", UnitLevel.PRIMARY, "D1", 50);
+	static final Unit S3 = new Unit(13, "S3", "Trường Ba", UnitLevel.PRIMARY, "D1", 50, null);
 
-	static final Unit S4 = new Unit(21, "S4", "Trường Bốn", UnitLevel.PRIMARY, "D2", 0);
+	static final Unit S4 = new Unit(21, "S4", "Trường Bốn", UnitLevel.PRIMARY, "D2", 0, null);
 
 	static final List<Unit> ALL = List.of(S3, S1, OTHER_DISTRICT, PROVINCE, S4, S2, DISTRICT);
 

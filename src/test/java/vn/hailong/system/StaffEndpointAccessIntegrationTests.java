@@ -319,6 +319,7 @@ class StaffEndpointAccessIntegrationTests {
 				(w) -> form(Map.of()), form, STAFF));
 		rows.add(new Row("GET /console/audit", (w) -> "/console/audit", null, null, MANAGERS));
 		rows.add(new Row("GET /console/plans", (w) -> "/console/plans", null, null, STAFF));
+		rows.add(new Row("GET /console/plans/example.yaml", (w) -> "/console/plans/example.yaml", null, null, STAFF));
 		rows.add(new Row("POST /console/plans", (w) -> "/console/plans",
 				(w) -> new LinkedMultiValueMap<String, Object>(Map.of("text", List.of("code: ["))),
 				MediaType.MULTIPART_FORM_DATA, ADMINISTRATORS));

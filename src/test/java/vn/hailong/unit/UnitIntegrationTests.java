@@ -59,6 +59,58 @@ class UnitIntegrationTests {
 	}
 
 	@Test
+	void keepsTheNoticeContactUnlessGivenAndClearsItWhenBlank() {
+		String code = this.prefix + "-PGD";
+		var unit = new java.util.HashMap<String, Object>(
+				Map.of("code", code, "name", "Phòng GD&ĐT", "level", "district_office", "population", 10));
+		unit.put("contact", "  Bộ phận Một cửa, ĐT 0290 3000 000  ");
+		create(unit).jsonPath("$.contact").isEqualTo("Bộ phận Một cửa, ĐT 0290 3000 000");
+		unit.remove("contact");
+		unit.put("population", 12);
+		create(unit).jsonPath("$.contact").isEqualTo("Bộ phận Một cửa, ĐT 0290 3000 000");
+		importCsv("code,name,level,parent,population\n" + code + ",Phòng GD&ĐT,district_office,,14\n").expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/v1/units/{code}", code)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.contact")
+			.isEqualTo("Bộ phận Một cửa, ĐT 0290 3000 000");
+		importCsv("code,name,level,parent,population,contact\n" + code + ",Phòng GD&ĐT,district_office,,14,\n")
+			.expectStatus()
+			.isOk();
+		this.client.get()
+			.uri("/api/v1/units/{code}", code)
+			.exchange()
+			.expectBody()
+			.jsonPath("$.contact")
+			.doesNotExist();
+		unit.put("contact", "x".repeat(301));
+		this.client.post()
+			.uri("/api/v1/units")
+			.bodyValue(unit)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("contact")
+			.jsonPath("$.errors[0].code")
+			.isEqualTo("too-long");
+	}
+
+	private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec create(
+			Map<String, Object> unit) {
+		return this.client.post()
+			.uri("/api/v1/units")
+			.bodyValue(unit)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody();
+	}
+
+	@Test
 	void importsCsvWithChildrenBeforeParentsAndUpdatesOnReimport() {
 		String csv = "\uFEFFcode,name,level,parent,population\n" + this.prefix + "-TH,Trường Tiểu học Long Hậu,primary,"
 				+ this.prefix + "-PGD,720\n" + this.prefix
