@@ -237,8 +237,13 @@ class CampaignPagesController {
 					(proposal != null) ? proposal.target() : null, errors.get("target." + unit.code()),
 					SamplePlanner.office(unit));
 		}).toList();
+		var unitCodes = units.stream().map(Unit::code).collect(Collectors.toSet());
 		var templateOptions = this.templates.all()
 			.stream()
+			// published official templates, and those of the units the member launches
+			// for
+			.filter((stored) -> stored.published()
+					&& (stored.official() || unitCodes.contains(stored.owner().unitCode())))
 			.collect(Collectors.toMap((stored) -> stored.template().code(), Function.identity(),
 					(a, b) -> (a.template().version() >= b.template().version()) ? a : b))
 			.values()
