@@ -107,8 +107,20 @@ public class TemplateService {
 				.filter((stored) -> stored.template().code().equals(code)
 						&& (version == null || stored.template().version() == version))
 				.reduce((a, b) -> (version == null && a.published() && !b.published()) ? a : b)))
-			.switchIfEmpty(Mono.error(
-					() -> ApiException.notFound("Template", (version != null) ? code + " version " + version : code)));
+			.switchIfEmpty(Mono.error(() -> notFound(code, version)));
+	}
+
+	/**
+	 * The refusal of a version the member does not see: {@code outside-scope} when the
+	 * template exists (as for another unit's campaign), otherwise {@code not-found}.
+	 */
+	private ApiException notFound(String code, @Nullable Integer version) {
+		boolean exists = this.catalog.all()
+			.stream()
+			.anyMatch((stored) -> stored.template().code().equals(code)
+					&& (version == null || stored.template().version() == version));
+		return exists ? Access.outsideScope()
+				: ApiException.notFound("Template", (version != null) ? code + " version " + version : code);
 	}
 
 	/**
@@ -121,7 +133,7 @@ public class TemplateService {
 		return list(access)
 			.map((all) -> all.stream().filter((stored) -> stored.template().code().equals(code)).toList())
 			.filter((found) -> !found.isEmpty())
-			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Template", code)));
+			.switchIfEmpty(Mono.error(() -> notFound(code, null)));
 	}
 
 	/**

@@ -135,7 +135,7 @@ class OfficeTemplateIntegrationTests {
 			.isForbidden();
 		List<String> other = new Fixtures(this.client, this.database).district();
 		WebTestClient stranger = this.staff.clientFor(Role.UNIT_MANAGER, other.get(0));
-		stranger.get().uri("/api/v1/templates/{code}", this.code).exchange().expectStatus().isNotFound();
+		stranger.get().uri("/api/v1/templates/{code}", this.code).exchange().expectStatus().isForbidden();
 		stranger.get()
 			.uri("/api/v1/templates")
 			.exchange()
