@@ -1,13 +1,11 @@
 package vn.hailong.template;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 
 import vn.hailong.system.ApiException;
@@ -132,20 +130,7 @@ class XlsFormTests {
 	}
 
 	static byte[] workbook(Map<String, List<List<String>>> sheets) throws IOException {
-		var bytes = new ByteArrayOutputStream();
-		var workbook = new Workbook(bytes, "test", "1.0");
-		sheets.forEach((name, rows) -> {
-			var sheet = workbook.newWorksheet(name);
-			for (int r = 0; r < rows.size(); r++) {
-				for (int c = 0; c < rows.get(r).size(); c++) {
-					if (!rows.get(r).get(c).isEmpty()) {
-						sheet.value(r, c, rows.get(r).get(c));
-					}
-				}
-			}
-		});
-		workbook.finish();
-		return bytes.toByteArray();
+		return XlsFormWorkbooks.of(sheets);
 	}
 
 }
