@@ -223,6 +223,20 @@ class CampaignPagesController {
 		}
 	}
 
+	/**
+	 * The templates whose indicators count a campaign's answers: its own and, for an
+	 * office's template adapted from an official one, the official one.
+	 */
+	private List<String> measuredTemplates(Campaign campaign) {
+		StoredTemplate stored = this.campaigns.templateOf(campaign);
+		if (stored.basedOnId() == null) {
+			return List.of(campaign.template());
+		}
+		return this.templates.byId(stored.basedOnId())
+			.map((base) -> List.of(campaign.template(), base.template().code()))
+			.orElse(List.of(campaign.template()));
+	}
+
 	private Rendering launchPage(LaunchForm form, List<Unit> units, SamplePlan plan, Map<String, String> errors,
 			HttpStatus status) {
 		var rows = UnitTree.of(units).stream().map((node) -> {
@@ -333,7 +347,7 @@ class CampaignPagesController {
 					.filter((plan) -> plan.indicators()
 						.stream()
 						.anyMatch((indicator) -> indicator.survey() != null
-								&& campaign.template().equals(indicator.survey().template())))
+								&& measuredTemplates(campaign).contains(indicator.survey().template())))
 					.map((plan) -> new ReportLink(plan.title(),
 							"/console/plans/" + plan.code() + "/report?period=" + campaign.period().code()))
 					.toList();
