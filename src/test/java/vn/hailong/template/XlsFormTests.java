@@ -123,6 +123,57 @@ class XlsFormTests {
 	}
 
 	@Test
+	void readsNumbersTypedAsNumbersInExcel() throws IOException {
+		var bytes = new java.io.ByteArrayOutputStream();
+		var workbook = new org.dhatim.fastexcel.Workbook(bytes, "test", "1.0");
+		var survey = workbook.newWorksheet("survey");
+		List<String> header = List.of("type", "name", VI, EN, "appearance", "constraint");
+		for (int c = 0; c < header.size(); c++) {
+			survey.value(0, c, header.get(c));
+		}
+		survey.value(1, 0, "begin_group");
+		survey.value(1, 1, "a");
+		survey.value(1, 2, "A");
+		survey.value(1, 3, "A");
+		survey.value(2, 0, "select_one likert5");
+		survey.value(2, 1, "q");
+		survey.value(2, 2, "Hài lòng");
+		survey.value(2, 3, "Satisfied");
+		survey.value(2, 4, "likert");
+		survey.value(3, 0, "integer");
+		survey.value(3, 1, "so");
+		survey.value(3, 2, "Số");
+		survey.value(3, 3, "Number");
+		survey.value(3, 5, ". >= 0 and . <= 20");
+		survey.value(4, 0, "end_group");
+		var choices = workbook.newWorksheet("choices");
+		choices.value(0, 0, "list_name");
+		choices.value(0, 1, "name");
+		choices.value(0, 2, VI);
+		choices.value(0, 3, EN);
+		for (int point = 1; point <= 5; point++) {
+			choices.value(point, 0, "likert5");
+			choices.value(point, 1, point);
+			choices.value(point, 2, "Mức " + point);
+			choices.value(point, 3, "Level " + point);
+		}
+		var settings = workbook.newWorksheet("settings");
+		settings.value(0, 0, "form_id");
+		settings.value(0, 1, "version");
+		settings.value(0, 2, "form_title");
+		settings.value(0, 3, "title::English (en)");
+		settings.value(1, 0, "mau-so");
+		settings.value(1, 1, 3);
+		settings.value(1, 2, "Mẫu");
+		settings.value(1, 3, "Form");
+		workbook.finish();
+		SurveyTemplate template = XlsFormReader.read(bytes.toByteArray()).template();
+		assertThat(template.version()).isEqualTo(3);
+		assertThat(template.items()).extracting(Item::type).containsExactly(ItemType.SCALE5, ItemType.NUMBER);
+		assertThat(template.items().get(1).max()).isEqualByComparingTo("20");
+	}
+
+	@Test
 	void refusesWhatIsNotAWorkbook() {
 		ApiException problem = catchThrowableOfType(ApiException.class, () -> XlsFormReader.read("code: x".getBytes()));
 		assertThat(problem.errors()).singleElement()
