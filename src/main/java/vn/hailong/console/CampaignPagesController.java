@@ -252,10 +252,11 @@ class CampaignPagesController {
 					SamplePlanner.office(unit));
 		}).toList();
 		var unitCodes = units.stream().map(Unit::code).collect(Collectors.toSet());
+		units.stream().map(Unit::parent).filter(java.util.Objects::nonNull).forEach(unitCodes::add);
 		var templateOptions = this.templates.all()
 			.stream()
 			// published official templates, and those of the units the member launches
-			// for
+			// for and of their parent units
 			.filter((stored) -> stored.published()
 					&& (stored.official() || unitCodes.contains(stored.owner().unitCode())))
 			.collect(Collectors.toMap((stored) -> stored.template().code(), Function.identity(),
