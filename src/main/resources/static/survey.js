@@ -10,6 +10,8 @@
   }
   var texts = JSON.parse(textsElement.textContent);
   var action = form.getAttribute('action');
+  // a staff member's preview of a template: works as the survey does, keeps and sends nothing
+  var preview = form.getAttribute('data-preview') === 'true';
   var key = 'hailong:' + action.split('?')[0];
   var statusBox = document.getElementById('status');
   var sections = [].slice.call(form.querySelectorAll('section'));
@@ -59,6 +61,9 @@
   }
 
   function save() {
+    if (preview) {
+      return;
+    }
     if (spent(draft.id)) {
       renew();
     }
@@ -436,6 +441,13 @@
       return;
     }
     if (check(form)) {
+      if (preview) {
+        statusBox.setAttribute('data-state', 'preview');
+        statusBox.textContent = document.documentElement.lang === 'en'
+          ? 'Preview: the answers are complete; nothing was sent.'
+          : 'Xem trước: phiếu đã trả lời đủ; không có gì được gửi.';
+        return;
+      }
       if (spent(draft.id)) {
         fresh();
         return;
@@ -459,7 +471,7 @@
 
   // The service worker, where the browser has one (it needs HTTPS or localhost): it keeps the page
   // for offline use and sends queued submissions; without it the page retries by itself.
-  if ('serviceWorker' in navigator) {
+  if ('serviceWorker' in navigator && !preview) {
     navigator.serviceWorker.addEventListener('message', function (event) {
       var message = event.data || {};
       if (message.id === draft.id && message.type === 'sent') {

@@ -29,6 +29,7 @@ import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.template.StoredTemplate;
 import vn.hailong.template.TemplateCatalog;
+import vn.hailong.template.TemplateService;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
 
@@ -69,7 +70,9 @@ public class CampaignService {
 		this.recent = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.expireAfterWrite(CACHE_TIME)
-			.buildAsync((id, executor) -> campaigns.findById(id).toFuture());
+			.buildAsync((id, executor) -> campaigns.findById(id)
+				.flatMap((campaign) -> templates.load(campaign.templateId()).thenReturn(campaign))
+				.toFuture());
 	}
 
 	public Flux<Campaign> findAll() {
@@ -370,7 +373,9 @@ public class CampaignService {
 	 * @return the campaign, or an error {@code not-found}
 	 */
 	public Mono<Campaign> find(long id) {
-		return this.campaigns.findById(id).switchIfEmpty(Mono.error(() -> ApiException.notFound("Campaign", id)));
+		return this.campaigns.findById(id)
+			.flatMap((campaign) -> this.templates.load(campaign.templateId()).thenReturn(campaign))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("Campaign", id)));
 	}
 
 	/**
@@ -409,7 +414,7 @@ public class CampaignService {
 	 * offending field
 	 */
 	Mono<Campaign> create(CampaignInput input) {
-		return this.units.findAll().collectList().flatMap((known) -> {
+		return this.templates.refresh().then(this.units.findAll().collectList()).flatMap((known) -> {
 			var checked = check(input, known);
 			var targets = checked.units().stream().map((unit) -> checked.targets().get(unit)).toList();
 			Mono<Long> insert = this.campaigns.insert(input.name(), checked.template().id(), checked.period(),
@@ -471,12 +476,17 @@ public class CampaignService {
 				problems.add(new FieldProblem("templateVersion", "unknown",
 						"template '" + input.template() + "' has no version " + input.templateVersion()));
 			}
+			else if (!template.published()) {
+				problems.add(new FieldProblem("templateVersion", "draft", "version " + input.templateVersion()
+						+ " of template '" + input.template() + "' is a draft; publish it first"));
+				template = null;
+			}
 		}
 		else {
 			template = this.templates.latest(input.template()).orElse(null);
 			if (template == null) {
-				problems
-					.add(new FieldProblem("template", "unknown", "template '" + input.template() + "' does not exist"));
+				problems.add(new FieldProblem("template", "unknown",
+						"template '" + input.template() + "' does not exist or has no published version"));
 			}
 		}
 		Period period = Period.parse(input.period()).orElse(null);
@@ -508,6 +518,16 @@ public class CampaignService {
 					problems
 						.add(new FieldProblem("units[" + i + "]", "duplicate", "unit '" + code + "' is listed twice"));
 				}
+			}
+		}
+		if (template != null && !unitCodes.isEmpty()) {
+			var parents = new HashMap<String, @Nullable String>();
+			known.forEach((unit) -> parents.put(unit.code(), unit.parent()));
+			var outside = TemplateService.outsideOwner(template, List.copyOf(unitCodes), parents);
+			if (!outside.isEmpty()) {
+				problems.add(new FieldProblem("units", "outside_template_owner",
+						"template '" + input.template() + "' belongs to unit " + template.owner().unitCode()
+								+ "; only its units and those below may use it, not " + String.join(", ", outside)));
 			}
 		}
 		var guards = checkGuards(input, problems);

@@ -227,6 +227,20 @@ class CampaignPagesController {
 		}
 	}
 
+	/**
+	 * The templates whose indicators count a campaign's answers: its own and, for an
+	 * office's template adapted from an official one, the official one.
+	 */
+	private List<String> measuredTemplates(Campaign campaign) {
+		StoredTemplate stored = this.campaigns.templateOf(campaign);
+		if (stored.basedOnId() == null) {
+			return List.of(campaign.template());
+		}
+		return this.templates.byId(stored.basedOnId())
+			.map((base) -> List.of(campaign.template(), base.template().code()))
+			.orElse(List.of(campaign.template()));
+	}
+
 	private Rendering launchPage(LaunchForm form, List<Unit> units, SamplePlan plan, Map<String, String> errors,
 			HttpStatus status) {
 		var rows = UnitTree.of(units).stream().map((node) -> {
@@ -241,8 +255,14 @@ class CampaignPagesController {
 					(proposal != null) ? proposal.target() : null, errors.get("target." + unit.code()),
 					SamplePlanner.office(unit));
 		}).toList();
+		var unitCodes = units.stream().map(Unit::code).collect(Collectors.toSet());
+		units.stream().map(Unit::parent).filter(java.util.Objects::nonNull).forEach(unitCodes::add);
 		var templateOptions = this.templates.all()
 			.stream()
+			// published official templates, and those of the units the member launches
+			// for and of their parent units
+			.filter((stored) -> stored.published()
+					&& (stored.official() || unitCodes.contains(stored.owner().unitCode())))
 			.collect(Collectors.toMap((stored) -> stored.template().code(), Function.identity(),
 					(a, b) -> (a.template().version() >= b.template().version()) ? a : b))
 			.values()
@@ -326,7 +346,7 @@ class CampaignPagesController {
 				long target = rows.stream().filter((row) -> row.target() != null).mapToLong(UnitLink::target).sum();
 				boolean live = campaign.state() != CampaignState.CLOSED;
 				String problem = request.getQueryParams().getFirst("problem");
-				var reports = ReportLinks.of(campaign, withPlans.getT2());
+				var reports = ReportLinks.of(campaign, measuredTemplates(campaign), withPlans.getT2());
 				return Rendering.view("console/campaigns/show")
 					.modelAttribute("campaign", campaign)
 					.modelAttribute("templateTitle", templateTitle(campaign))

@@ -24,12 +24,25 @@ final class ReportLinks {
 	 * empty when no plan of its year measures its template
 	 */
 	static List<Link> of(Campaign campaign, List<Plan> plans) {
+		return of(campaign, List.of(campaign.template()), plans);
+	}
+
+	/**
+	 * The reports of a campaign whose answers also count toward other templates'
+	 * indicators (an office's template adapted from an official one counts toward the
+	 * official one's).
+	 * @param campaign the campaign
+	 * @param templates the template codes whose indicators read the campaign's answers
+	 * @param plans every plan
+	 * @return one link per plan that reads the campaign's answers, in the plans' order
+	 */
+	static List<Link> of(Campaign campaign, List<String> templates, List<Plan> plans) {
 		return plans.stream()
 			.filter((plan) -> plan.year() == campaign.period().year())
 			.filter((plan) -> plan.indicators()
 				.stream()
-				.anyMatch((indicator) -> indicator.survey() != null
-						&& campaign.template().equals(indicator.survey().template())))
+				.anyMatch(
+						(indicator) -> indicator.survey() != null && templates.contains(indicator.survey().template())))
 			.map((plan) -> new Link(plan.code(), plan.title(),
 					UriComponentsBuilder.fromPath("/console/plans/{code}/report")
 						.queryParam("period", campaign.period().code())

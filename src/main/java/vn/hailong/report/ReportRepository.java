@@ -31,9 +31,11 @@ class ReportRepository {
 	 * The campaigns that have started (open or closed) for the given templates.
 	 */
 	Flux<CampaignRef> campaigns(List<String> templates) {
-		return this.database.sql(
-				"select c.id, t.code, t.version, c.period from campaign c join survey_template t on t.id = c.template_id "
-						+ "where c.state <> 'draft' and t.code = any(:templates)")
+		return this.database
+			.sql("select c.id, coalesce(b.code, t.code) as code, coalesce(b.version, t.version) as version, c.period "
+					+ "from campaign c join survey_template t on t.id = c.template_id "
+					+ "left join survey_template b on b.id = t.based_on_id "
+					+ "where c.state <> 'draft' and coalesce(b.code, t.code) = any(:templates)")
 			.bind("templates", templates.toArray(String[]::new))
 			.map((row) -> new CampaignRef(row.get("id", Long.class), row.get("code", String.class),
 					row.get("version", Integer.class), row.get("period", String.class)))

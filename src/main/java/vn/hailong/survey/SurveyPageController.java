@@ -316,6 +316,17 @@ class SurveyPageController {
 	 * Explains each conditional item, for readers without JavaScript, who see every item.
 	 */
 	private Map<String, String> hints(SurveyTemplate template, String language) {
+		return hints(this.messages, template, language);
+	}
+
+	/**
+	 * Explains each conditional item, for readers without JavaScript, who see every item.
+	 * @param messages the message bundles
+	 * @param template the template
+	 * @param language {@code vi} or {@code en}
+	 * @return item code → its condition in words
+	 */
+	static Map<String, String> hints(MessageSource messages, SurveyTemplate template, String language) {
 		Locale locale = Locale.forLanguageTag(language);
 		var items = template.itemsByCode();
 		var hints = new LinkedHashMap<String, String>();
@@ -327,18 +338,18 @@ class SurveyPageController {
 			String labels = item.showIf()
 				.values()
 				.stream()
-				.map((value) -> label(condition, value, locale, language))
+				.map((value) -> label(messages, condition, value, locale, language))
 				.collect(Collectors.joining(" / "));
-			hints.put(item.code(), this.messages.getMessage("survey.showIf",
+			hints.put(item.code(), messages.getMessage("survey.showIf",
 					new Object[] { condition.text().in(language), labels }, locale));
 		}
 		return hints;
 	}
 
-	private String label(Item item, String value, Locale locale, String language) {
+	private static String label(MessageSource messages, Item item, String value, Locale locale, String language) {
 		return switch (item.type()) {
-			case SCALE5 -> this.messages.getMessage("survey.scale." + value, null, locale);
-			case YESNO -> this.messages.getMessage("survey." + value, null, locale);
+			case SCALE5 -> messages.getMessage("survey.scale." + value, null, locale);
+			case YESNO -> messages.getMessage("survey." + value, null, locale);
 			default -> item.option(value).map((option) -> option.text().in(language)).orElse(value);
 		};
 	}

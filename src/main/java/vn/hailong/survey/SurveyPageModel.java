@@ -26,7 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
  * one round trip on a slow network, the content-hashed URL of its script, and the
  * interface texts the script shows, in the page's language.
  */
-@ControllerAdvice(assignableTypes = SurveyPageController.class)
+@ControllerAdvice(assignableTypes = { SurveyPageController.class, SurveyPreviewController.class })
 class SurveyPageModel {
 
 	/**

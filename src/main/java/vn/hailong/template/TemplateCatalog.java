@@ -34,6 +34,11 @@ public class TemplateCatalog implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(TemplateCatalog.class);
 
+	private static final String SELECT = "select t.id, t.definition, t.owner_unit_id, u.code as owner_code, t.state, "
+			+ "t.based_on_id from survey_template t left join unit u on u.id = t.owner_unit_id ";
+
+	private static final String SELECT_STATE = "select id, state from survey_template";
+
 	private final TemplateProperties properties;
 
 	private final DatabaseClient database;
@@ -57,11 +62,8 @@ public class TemplateCatalog implements InitializingBean {
 	public void afterPropertiesSet() {
 		List<SurveyTemplate> templates = TemplateFiles.read(this.properties.directories());
 		Flux.fromIterable(templates).concatMap(this::synchronise).then().block();
-		Flux<StoredTemplate> stored = this.database.sql("select id, definition from survey_template")
-			.map((row) -> new StoredTemplate(row.get("id", Long.class),
-					this.json.readValue(row.get("definition", Json.class).asString(), SurveyTemplate.class)))
-			.all();
-		stored.doOnNext((template) -> this.byId.put(template.id(), template)).then().block();
+		this.byId.clear();
+		refresh().block();
 		logger.info("Loaded " + templates.size() + " survey template files from " + this.properties.directories() + "; "
 				+ this.byId.size() + " versions stored");
 	}
@@ -70,12 +72,14 @@ public class TemplateCatalog implements InitializingBean {
 		String definition = this.json.writeValueAsString(template);
 		String checksum = sha256(definition);
 		return this.database
-			.sql("select t.id, t.checksum, exists (select 1 from campaign c where c.template_id = t.id) as used "
-					+ "from survey_template t where t.code = :code and t.version = :version")
+			.sql("select t.id, t.checksum, exists (select 1 from campaign c where c.template_id = t.id) as used, "
+					+ "t.owner_unit_id is not null as office from survey_template t where t.code = :code "
+					+ "and (t.version = :version or t.owner_unit_id is not null) order by t.version limit 1")
 			.bind("code", template.code())
 			.bind("version", template.version())
 			.map((row) -> new Existing(row.get("id", Long.class), row.get("checksum", String.class),
-					Boolean.TRUE.equals(row.get("used", Boolean.class))))
+					Boolean.TRUE.equals(row.get("used", Boolean.class)),
+					Boolean.TRUE.equals(row.get("office", Boolean.class))))
 			.all()
 			.collectList()
 			.flatMap((found) -> found.isEmpty() ? insert(template, definition, checksum)
@@ -83,6 +87,11 @@ public class TemplateCatalog implements InitializingBean {
 	}
 
 	private Mono<Void> update(SurveyTemplate template, Existing existing, String definition, String checksum) {
+		if (existing.office()) {
+			return Mono.error(new TemplateDefinitionException(template.key() + ".yaml",
+					List.of(new TemplateDefinitionException.Fault(1, "the code '" + template.code()
+							+ "' belongs to an office's template; give the official template another code"))));
+		}
 		if (existing.checksum().equals(checksum)) {
 			return Mono.empty();
 		}
@@ -118,6 +127,69 @@ public class TemplateCatalog implements InitializingBean {
 	}
 
 	/**
+	 * Brings the catalogue up to date with the database: versions stored or published by
+	 * another instance, drafts replaced. Reads the definitions of new versions only.
+	 * @return completes once the catalogue is current
+	 */
+	public Mono<Void> refresh() {
+		return this.database.sql(SELECT_STATE)
+			.map((row) -> new Meta(row.get("id", Long.class), TemplateState.of(row.get("state", String.class))))
+			.all()
+			.collectList()
+			.flatMap((metas) -> {
+				var ids = new java.util.HashSet<Long>();
+				var unknown = new java.util.ArrayList<Long>();
+				for (Meta meta : metas) {
+					ids.add(meta.id());
+					StoredTemplate known = this.byId.get(meta.id());
+					if (known == null) {
+						unknown.add(meta.id());
+					}
+					else if (known.state() != meta.state()) {
+						this.byId.put(meta.id(), known.withState(meta.state()));
+					}
+				}
+				this.byId.keySet().retainAll(ids);
+				return unknown.isEmpty() ? Mono.empty() : loadAll(unknown).then();
+			});
+	}
+
+	/**
+	 * Returns the stored version with the given id, reading it from the database when
+	 * another instance stored it.
+	 * @param id the id
+	 * @return the template, or empty when there is none
+	 */
+	public Mono<StoredTemplate> load(long id) {
+		StoredTemplate known = this.byId.get(id);
+		return (known != null) ? Mono.just(known) : loadAll(List.of(id)).next();
+	}
+
+	private Flux<StoredTemplate> loadAll(List<Long> ids) {
+		return this.database.sql(SELECT + "where t.id = any(:ids)").bind("ids", ids.toArray(Long[]::new)).map((row) -> {
+			Long ownerId = row.get("owner_unit_id", Long.class);
+			var owner = (ownerId != null) ? new StoredTemplate.Owner(ownerId, row.get("owner_code", String.class))
+					: null;
+			return new StoredTemplate(row.get("id", Long.class),
+					this.json.readValue(row.get("definition", Json.class).asString(), SurveyTemplate.class), owner,
+					TemplateState.of(row.get("state", String.class)), row.get("based_on_id", Long.class));
+		}).all().doOnNext((stored) -> this.byId.put(stored.id(), stored));
+	}
+
+	/**
+	 * Puts a version just stored or changed by this instance into the catalogue, or takes
+	 * a replaced draft out.
+	 * @param stored the version
+	 */
+	void put(StoredTemplate stored) {
+		this.byId.put(stored.id(), stored);
+	}
+
+	void remove(long id) {
+		this.byId.remove(id);
+	}
+
+	/**
 	 * Returns the stored version with the given database id.
 	 * @param id the id
 	 * @return the template, or empty when there is none
@@ -140,14 +212,14 @@ public class TemplateCatalog implements InitializingBean {
 	}
 
 	/**
-	 * Returns the newest stored version of a template.
+	 * Returns the newest published version of a template.
 	 * @param code the template code
-	 * @return the template, or empty when there is none
+	 * @return the template, or empty when none is published
 	 */
 	public Optional<StoredTemplate> latest(String code) {
 		return this.byId.values()
 			.stream()
-			.filter((stored) -> stored.template().code().equals(code))
+			.filter((stored) -> stored.template().code().equals(code) && stored.published())
 			.max(Comparator.comparingInt((stored) -> stored.template().version()));
 	}
 
@@ -159,7 +231,7 @@ public class TemplateCatalog implements InitializingBean {
 		return this.byId.values();
 	}
 
-	private static String sha256(String text) {
+	static String sha256(String text) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -169,7 +241,10 @@ public class TemplateCatalog implements InitializingBean {
 		}
 	}
 
-	private record Existing(long id, String checksum, boolean used) {
+	private record Meta(long id, TemplateState state) {
+	}
+
+	private record Existing(long id, String checksum, boolean used, boolean office) {
 	}
 
 }

@@ -45,6 +45,8 @@ final class TemplateParser {
 
 	private final List<TemplateDefinitionException.Fault> faults = new ArrayList<>();
 
+	private final Map<String, Integer> lines = new HashMap<>();
+
 	private TemplateParser(String file) {
 		this.file = file;
 	}
@@ -59,6 +61,20 @@ final class TemplateParser {
 	 */
 	public static SurveyTemplate parse(String file, String yaml) {
 		return new TemplateParser(file).parse(yaml);
+	}
+
+	/**
+	 * Parses and validates one template, keeping the line of its parts for later checks.
+	 * @param file the file name used in messages
+	 * @param yaml the file's content
+	 * @return the template and where its version, sections and items stand
+	 * @throws TemplateDefinitionException naming the line and problem of each fault
+	 */
+	static ReadTemplate read(String file, String yaml) {
+		var parser = new TemplateParser(file);
+		SurveyTemplate template = parser.parse(yaml);
+		var lines = Map.copyOf(parser.lines);
+		return new ReadTemplate(template, (key) -> "line " + lines.getOrDefault(key, 1));
 	}
 
 	private SurveyTemplate parse(String yaml) {
@@ -78,6 +94,8 @@ final class TemplateParser {
 		var fields = fields(root, TEMPLATE_KEYS);
 		String code = code(fields, "code", TEMPLATE_CODE, root);
 		Integer version = positiveInteger(fields.get("version"), "version", root);
+		line("version", fields.get("version"));
+		line("code", fields.get("code"));
 		LocalizedText title = text(fields.get("title"), "title", root, true);
 		LocalizedText description = text(fields.get("description"), "description", root, false);
 		String source = optionalScalar(fields.get("source"), "source");
@@ -107,6 +125,7 @@ final class TemplateParser {
 			}
 			var fields = fields(sectionNode, SECTION_KEYS);
 			String code = code(fields, "code", CODE, sectionNode);
+			line("section:" + code, sectionNode);
 			if (code != null && !sectionCodes.add(code)) {
 				fault(fields.get("code"), "section code '" + code + "' is used twice");
 			}
@@ -146,6 +165,7 @@ final class TemplateParser {
 		}
 		var fields = fields(node, ITEM_KEYS);
 		String code = code(fields, "code", CODE, node);
+		line("item:" + code, node);
 		if (code != null && earlier.containsKey(code)) {
 			fault(fields.get("code"), "item code '" + code + "' is used twice in the template");
 		}
@@ -387,6 +407,12 @@ final class TemplateParser {
 		String vi = scalar(fields.get("vi"), key + ".vi", node);
 		String en = scalar(fields.get("en"), key + ".en", node);
 		return (vi != null && en != null) ? new LocalizedText(vi, en) : null;
+	}
+
+	private void line(String key, Node node) {
+		if (node != null) {
+			this.lines.putIfAbsent(key, node.getStartMark().getLine() + 1);
+		}
 	}
 
 	private void fault(Node node, String problem) {

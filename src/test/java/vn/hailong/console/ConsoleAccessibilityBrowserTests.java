@@ -102,9 +102,10 @@ class ConsoleAccessibilityBrowserTests {
 		audit(page, "sign-in page", violations);
 		Chromium.signIn(page, this.base, this.username, StaffFixtures.PASSWORD);
 		List<String> pages = List.of("/console", "/console/campaigns", "/console/campaigns/new",
-				"/console/campaigns/" + campaign, "/console/campaigns/" + campaign + "/comments", "/console/units",
-				"/console/users", "/console/account", "/console/audit", "/console/plans", "/console/plans/" + plan,
-				"/console/plans/" + plan + "/figures", "/console/plans/" + plan + "/report?period=2025-Q1",
+				"/console/campaigns/" + campaign, "/console/campaigns/" + campaign + "/comments", "/console/templates",
+				"/console/units", "/console/users", "/console/account", "/console/audit", "/console/plans",
+				"/console/plans/" + plan, "/console/plans/" + plan + "/figures",
+				"/console/plans/" + plan + "/report?period=2025-Q1",
 				"/console/plans/" + plan + "/report?period=2025-Q2",
 				"/console/plans/" + plan + "/report?period=2026-Q4",
 				"/console/plans/" + plan + "/report?period=2025-Q1&lang=en",
@@ -163,8 +164,8 @@ class ConsoleAccessibilityBrowserTests {
 		page.keyboard().press("Tab");
 		assertThat(page.locator("header.top .brand")).isFocused();
 		assertFocusVisible(page);
-		for (String href : List.of("/console", "/console/plans", "/console/plans", "/console/units", "/console/users",
-				"/console/audit")) {
+		for (String href : List.of("/console", "/console/plans", "/console/plans", "/console/templates",
+				"/console/units", "/console/users", "/console/audit")) {
 			page.keyboard().press("Tab");
 			assertThat(page.locator(":focus")).hasAttribute("href", href);
 			assertFocusVisible(page);

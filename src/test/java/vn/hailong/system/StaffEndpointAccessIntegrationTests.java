@@ -79,7 +79,7 @@ class StaffEndpointAccessIntegrationTests {
 
 	/** The data every row works on: school A's campaign, a viewer at A, a plan. */
 	record World(String district, String schoolA, String schoolB, long campaignA, long invitationCampaignA,
-			long viewerAId, String plan) {
+			long viewerAId, String plan, String templateA) {
 	}
 
 	record Row(String endpoint, Function<World, String> uri, Function<World, Object> body, MediaType contentType,
@@ -106,8 +106,21 @@ class StaffEndpointAccessIntegrationTests {
 				Map.of("access", "invitation"));
 		String viewerA = staff.member(Role.VIEWER, units.get(1));
 		long viewerAId = fixtures.count("select id from staff_member where username = $1", viewerA);
+		String templateA = "mau-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.post()
+			.uri("/api/v1/templates?unit={unit}", units.get(1))
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(template(templateA))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.client.post()
+			.uri("/api/v1/templates/{code}/versions/1/publish", templateA)
+			.exchange()
+			.expectStatus()
+			.isOk();
 		var world = new World(units.get(0), units.get(1), units.get(2), campaignA, invitationCampaignA, viewerAId,
-				"no-such-plan");
+				"no-such-plan", templateA);
 
 		Map<Who, WebTestClient> clients = new EnumMap<>(Who.class);
 		clients.put(Who.ANONYMOUS, staff.anonymous());
@@ -185,6 +198,21 @@ class StaffEndpointAccessIntegrationTests {
 		return endpoints;
 	}
 
+	private static String template(String code) {
+		return """
+				code: %s
+				version: 1
+				title: { vi: "Mẫu của trường A", en: "School A's form" }
+				sections:
+				  - code: chung
+				    title: { vi: "Phần chung", en: "General" }
+				    items:
+				      - code: q1
+				        type: scale5
+				        text: { vi: "Hài lòng", en: "Satisfied" }
+				""".formatted(code);
+	}
+
 	private static List<Row> rows(Instant now) {
 		var json = MediaType.APPLICATION_JSON;
 		List<Row> rows = new ArrayList<>();
@@ -211,6 +239,26 @@ class StaffEndpointAccessIntegrationTests {
 		rows.add(new Row("GET /api/v1/templates/{code}", (w) -> "/api/v1/templates/kiem-thu", null, null, STAFF));
 		rows.add(new Row("GET /api/v1/templates/{code}/versions/{version}",
 				(w) -> "/api/v1/templates/kiem-thu/versions/1", null, null, STAFF));
+		rows.add(new Row("GET /api/v1/templates/{code}/versions",
+				(w) -> "/api/v1/templates/" + w.templateA() + "/versions", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/templates/{code}/versions/{version}/yaml",
+				(w) -> "/api/v1/templates/" + w.templateA() + "/versions/1/yaml", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/templates/{code}/versions/{version}/xlsform",
+				(w) -> "/api/v1/templates/" + w.templateA() + "/versions/1/xlsform", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/templates/{code}/diff",
+				(w) -> "/api/v1/templates/" + w.templateA() + "/diff?from=1&to=1", null, null, READERS_OF_A));
+		var yaml = MediaType.parseMediaType("application/yaml");
+		rows.add(new Row("POST /api/v1/templates/check", (w) -> "/api/v1/templates/check",
+				(w) -> template(w.templateA()), yaml, STAFF));
+		// each upload by a manager of A stores the draft of version 2, which the next row
+		// publishes
+		rows.add(new Row("POST /api/v1/templates", (w) -> "/api/v1/templates", (w) -> template(w.templateA()), yaml,
+				MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/templates/{code}/versions/{version}/publish",
+				(w) -> "/api/v1/templates/" + w.templateA() + "/versions/2/publish", null, null, MANAGERS_OF_A));
+		rows.add(new Row("POST /api/v1/templates/{code}/adapt", (w) -> "/api/v1/templates/kiem-thu/adapt",
+				(w) -> Map.of("code", "mau-" + UUID.randomUUID().toString().substring(0, 8), "unit", w.schoolA()), json,
+				MANAGERS_OF_A));
 		rows.add(new Row("GET /api/v1/campaigns", (w) -> "/api/v1/campaigns", null, null, STAFF));
 		rows.add(new Row("POST /api/v1/campaigns", (w) -> "/api/v1/campaigns", (w) -> campaign(w.schoolA(), now), json,
 				MANAGERS_OF_A));
@@ -318,6 +366,24 @@ class StaffEndpointAccessIntegrationTests {
 		rows.add(new Row("POST /console/account/tokens/{id}/revoke", (w) -> "/console/account/tokens/999999999/revoke",
 				(w) -> form(Map.of()), form, STAFF));
 		rows.add(new Row("GET /console/audit", (w) -> "/console/audit", null, null, MANAGERS));
+		rows.add(new Row("GET /console/templates", (w) -> "/console/templates", null, null, STAFF));
+		// a manager of A's upload stores the draft of version 3, which the next row
+		// publishes
+		rows.add(new Row("POST /console/templates", (w) -> "/console/templates",
+				(w) -> new LinkedMultiValueMap<String, Object>(
+						Map.of("text", List.of(template(w.templateA()).replace("version: 1", "version: 2")))),
+				MediaType.MULTIPART_FORM_DATA, MANAGERS_OF_A));
+		rows.add(new Row("POST /console/templates/{code}/versions/{version}/publish",
+				(w) -> "/console/templates/" + w.templateA() + "/versions/3/publish", (w) -> form(Map.of()), form,
+				MANAGERS_OF_A));
+		rows.add(new Row("GET /console/templates/{code}/versions/{version}",
+				(w) -> "/console/templates/" + w.templateA() + "/versions/1", null, null, READERS_OF_A));
+		rows.add(new Row("GET /console/templates/{code}/versions/{version}/preview",
+				(w) -> "/console/templates/" + w.templateA() + "/versions/1/preview?lang=en", null, null,
+				READERS_OF_A));
+		rows.add(new Row("POST /console/templates/{code}/adapt", (w) -> "/console/templates/kiem-thu/adapt",
+				(w) -> form(Map.of("code", "mau-" + UUID.randomUUID().toString().substring(0, 8), "unit", w.schoolA())),
+				form, MANAGERS_OF_A));
 		rows.add(new Row("GET /console/plans", (w) -> "/console/plans", null, null, STAFF));
 		rows.add(new Row("GET /console/plans/example.yaml", (w) -> "/console/plans/example.yaml", null, null, STAFF));
 		rows.add(new Row("POST /console/plans", (w) -> "/console/plans",
