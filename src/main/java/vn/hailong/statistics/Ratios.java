@@ -2,10 +2,6 @@ package vn.hailong.statistics;
 
 import java.util.List;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
-
 /**
  * Ratio estimators for shares counted over answers that come in clusters (several answers
  * per respondent): treating the answers as independent would understate the variance, so
@@ -123,16 +119,14 @@ public final class Ratios {
 	/**
 	 * Korn and Graubard's adjustment of the effective sample size for the design's
 	 * degrees of freedom (n − strata), as {@code svyciprop(method = "beta")}:
-	 * {@code (t(α/2, n − 1) / t(α/2, n − H))²}; 1 when either has no degree of freedom.
+	 * {@code (t(α/2, n − 1) / t(α/2, n − H))²}; 1 when either has no degree of freedom,
+	 * and for one stratum (the two are the same).
 	 */
 	private static double degreesOfFreedomFactor(long n, int strata, double confidence) {
-		if (n - strata < 1 || n < 2) {
+		if (n - strata < 1 || n < 2 || strata == 1) {
 			return 1;
 		}
-		double alpha = 1 - confidence;
-		double simple = new TDistribution(n - 1).inverseCumulativeProbability(alpha / 2);
-		double design = new TDistribution(n - strata).inverseCumulativeProbability(alpha / 2);
-		return Math.pow(simple / design, 2);
+		return Math.pow(Distributions.t(confidence, n - 1) / Distributions.t(confidence, n - strata), 2);
 	}
 
 	/**
@@ -140,7 +134,7 @@ public final class Ratios {
 	 * size.
 	 */
 	static double[] wilson(double share, double n, double confidence) {
-		double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+		double z = Distributions.z(confidence);
 		double z2 = z * z;
 		double denominator = 1 + z2 / n;
 		double centre = (share + z2 / (2 * n)) / denominator;
@@ -153,11 +147,8 @@ public final class Ratios {
 	 * {@code survey::svyciprop(method = "beta")}.
 	 */
 	static double[] kornGraubard(double share, double n, double confidence) {
-		double alpha = 1 - confidence;
-		double x = share * n;
-		double lower = (x <= 0) ? 0 : new BetaDistribution(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
-		double upper = (x >= n) ? 1 : new BetaDistribution(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
-		return new double[] { clamp(lower), clamp(upper) };
+		double[] limits = Distributions.clopperPearson(share * n, n, confidence);
+		return new double[] { clamp(limits[0]), clamp(limits[1]) };
 	}
 
 	private static double clamp(double value) {
