@@ -181,10 +181,20 @@ public final class IntakeBenchmark {
 		System.out.printf(Locale.ROOT, "intake benchmark: %d clients, %d s, %d cores%n", this.settings.clients(),
 				this.settings.seconds(), Runtime.getRuntime().availableProcessors());
 		System.out.printf(Locale.ROOT, "postgres raw insert (pgbench, same rows, 1 per txn): %.0f tps%n", raw.tps());
+		var pairRatios = new double[withPhases.size()];
 		for (int i = 0; i < withPhases.size(); i++) {
-			System.out.printf(Locale.ROOT, "round %d: aggregates on %.0f responses/s, off %.0f responses/s%n", i + 1,
-					withPhases.get(i).perSecond(), withoutPhases.get(i).perSecond());
+			pairRatios[i] = withPhases.get(i).perSecond() / withoutPhases.get(i).perSecond();
+			System.out.printf(Locale.ROOT,
+					"round %d: aggregates on %.0f responses/s, off %.0f responses/s, on/off %.3f%n", i + 1,
+					withPhases.get(i).perSecond(), withoutPhases.get(i).perSecond(), pairRatios[i]);
 		}
+		// Each round's two phases ran back to back, so their ratio is the least exposed
+		// to the
+		// machine's load changing between rounds.
+		Arrays.sort(pairRatios);
+		System.out.printf(Locale.ROOT, "median on/off ratio of the %d rounds: %.3f, a fall of %.1f%%%n",
+				pairRatios.length, pairRatios[(pairRatios.length - 1) / 2],
+				100 * (1 - pairRatios[(pairRatios.length - 1) / 2]));
 		System.out.printf(Locale.ROOT, "median of %d phases each:%n", withPhases.size());
 		double ratioWith = with.report(raw);
 		double ratioWithout = without.report(raw);
