@@ -31,16 +31,16 @@ create trigger campaign_template_published before insert or update of template_i
 -- Which 5-point items each measure of a template version covers. In a template adapted from an
 -- official one, the sections and the whole ('section:<code>', 'all') cover only the items it
 -- shares with the official version, so that an indicator on the official template counts the
--- same items in both; each of its items still has its own measure ('item:<code>').
+-- same items in both. As since V10, single items have no measure rows: their sums follow from
+-- the counts per value.
 create or replace view template_measure_item as
 select t.id as template_id, i.value ->> 'code' as item, m.measure
 from survey_template t
 left join survey_template b on b.id = t.based_on_id
 cross join lateral jsonb_array_elements(t.definition -> 'sections') s
 cross join lateral jsonb_array_elements(s.value -> 'items') i
-cross join lateral (values ('item:' || (i.value ->> 'code')), ('section:' || (s.value ->> 'code')),
-    ('all')) m (measure)
+cross join lateral (values ('section:' || (s.value ->> 'code')), ('all')) m (measure)
 where i.value ->> 'type' = 'scale5'
-    and (b.id is null or m.measure like 'item:%'
+    and (b.id is null
         or jsonb_path_exists(b.definition, '$.sections[*].items[*] ? (@.code == $c)',
             jsonb_build_object('c', i.value ->> 'code')));

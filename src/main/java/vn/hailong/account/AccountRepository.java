@@ -134,14 +134,18 @@ class AccountRepository {
 
 	/**
 	 * The active member that holds a live token with this hash, marking the token used
-	 * today.
+	 * today. The mark is written only by the first request of the day: the others only
+	 * read, so a client's requests do not each write and flush a row.
 	 */
 	Mono<StaffPrincipal> findByToken(byte[] hash, LocalDate today) {
 		return this.database.sql("""
 				with token as (
-				    update api_token set last_used_on = :today
+				    select id, staff_member_id, last_used_on from api_token
 				    where token_hash = :hash and revoked_at is null and (expires_at is null or expires_at > now())
-				    returning staff_member_id
+				), used as (
+				    update api_token a set last_used_on = :today
+				    from token
+				    where a.id = token.id and token.last_used_on is distinct from :today
 				)
 				select m.id, m.username, m.role, m.active from staff_member m join token t on t.staff_member_id = m.id
 				where m.active

@@ -1,7 +1,10 @@
 package vn.hailong.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,20 @@ final class IndicatorFigures {
 	private final double margin;
 
 	private final @Nullable SurveyEstimator estimator;
+
+	/** Members per subtree top's id, built on first use. */
+	private @Nullable Map<Long, List<Unit>> subtrees;
+
+	/*
+	 * The estimates per subtree top's id (NO_TOP for every unit), each computed once: the
+	 * overall figure, the verdict's basis, the method and the period change read the same
+	 * ones, and each costs a few numerical quantile inversions.
+	 */
+	private final Map<Long, Optional<Estimate>> weightedByTop = new HashMap<>();
+
+	private final Map<Long, Optional<Estimate>> unweightedByTop = new HashMap<>();
+
+	private static final long NO_TOP = Long.MIN_VALUE;
 
 	/**
 	 * The figures of an indicator.
@@ -136,7 +153,13 @@ final class IndicatorFigures {
 
 	/** The units with data or surveyed, within a subtree. */
 	private List<Unit> members(@Nullable Unit top) {
-		return this.tree.members(this.measured.units(), top);
+		if (top == null) {
+			return this.tree.members(this.measured.units(), null);
+		}
+		if (this.subtrees == null) {
+			this.subtrees = this.tree.subtrees(this.measured.units());
+		}
+		return this.subtrees.getOrDefault(top.id(), List.of());
 	}
 
 	private Figure figure(Place place, @Nullable Unit top, @Nullable Double target, boolean withheld) {
@@ -157,7 +180,7 @@ final class IndicatorFigures {
 			return new Figure(place, false, counts, null, null, Judgement.NO_DATA);
 		}
 		Estimate weighted = weighted(top);
-		Estimate unweighted = this.estimator.unweighted(pooled);
+		Estimate unweighted = unweighted(top);
 		Estimate basis = (weighted != null) ? weighted : unweighted;
 		Verdict verdict = (target != null)
 				? Verdict.of(this.indicator.comparator(), target, basis.lower(), basis.upper()) : Verdict.NO_DATA;
@@ -196,6 +219,20 @@ final class IndicatorFigures {
 	}
 
 	private @Nullable Estimate unweighted(@Nullable Unit top) {
+		return this.unweightedByTop.computeIfAbsent(key(top), (key) -> Optional.ofNullable(computeUnweighted(top)))
+			.orElse(null);
+	}
+
+	private @Nullable Estimate weighted(@Nullable Unit top) {
+		return this.weightedByTop.computeIfAbsent(key(top), (key) -> Optional.ofNullable(computeWeighted(top)))
+			.orElse(null);
+	}
+
+	private static long key(@Nullable Unit top) {
+		return (top != null) ? top.id() : NO_TOP;
+	}
+
+	private @Nullable Estimate computeUnweighted(@Nullable Unit top) {
 		List<Unit> members = members(top);
 		if (this.estimator == null) {
 			long[] totals = reportedTotals(members);
@@ -204,7 +241,7 @@ final class IndicatorFigures {
 		return this.estimator.unweighted(pooled(members));
 	}
 
-	private @Nullable Estimate weighted(@Nullable Unit top) {
+	private @Nullable Estimate computeWeighted(@Nullable Unit top) {
 		if (this.estimator == null) {
 			return null;
 		}

@@ -21,6 +21,9 @@ import vn.hailong.system.ReadDatabase;
 @Repository
 class ReportRepository {
 
+	/** The prefix of a single item's measure. */
+	static final String ITEM = "item:";
+
 	private final DatabaseClient database;
 
 	ReportRepository(ReadDatabase reads) {
@@ -59,28 +62,57 @@ class ReportRepository {
 
 	/**
 	 * Sufficient statistics per unit for some campaigns and several measures (one per
-	 * indicator), read from the aggregates the intake keeps ({@code unit_measure_total},
-	 * their slots added up): per respondent r who answered at least one of the measure's
-	 * 5-point items, m_r answers, a_r of them 4 or 5 and s_r their sum; then per unit the
-	 * sums that the ratio, proportion and mean estimators need. The cost grows with units
-	 * × measures, not with responses; the answers are not read.
+	 * indicator), read from the aggregates the intake keeps, their slots added up: per
+	 * respondent r who answered at least one of the measure's 5-point items, m_r answers,
+	 * a_r of them 4 or 5 and s_r their sum; then per unit the sums that the ratio,
+	 * proportion and mean estimators need. A section or all items come from
+	 * {@code unit_measure_total}; a single item from its counts per value in
+	 * {@code unit_value_count}, where m_r = 1 and s_r is the value, so the respondents
+	 * and answers are the count, a_r, a_r² and a_r·m_r the count of 4 and 5, and the
+	 * respondent's mean and its square the value and its square. The cost grows with
+	 * units × measures, not with responses; the answers are not read.
 	 * @param campaigns the campaigns, not empty
 	 * @param measures the measures: {@code item:<code>}, {@code section:<code>} or
 	 * {@code all}
+	 * @param itemCampaigns per {@code item:<code>} measure, the campaigns among
+	 * {@code campaigns} whose template version has it as a 5-point item (the others are
+	 * not read for it)
 	 * @return per measure, unit id → counts (units without respondents left out)
 	 */
-	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<String> measures) {
+	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<String> measures,
+			Map<String, List<Long>> itemCampaigns) {
+		var pairCampaigns = new ArrayList<Long>();
+		var pairItems = new ArrayList<String>();
+		itemCampaigns.forEach((measure, ids) -> ids.forEach((id) -> {
+			pairCampaigns.add(id);
+			pairItems.add(measure.substring(ITEM.length()));
+		}));
 		return this.database.sql("""
 				select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
 				    sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
 				    sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
 				    sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
 				from unit_measure_total
-				where campaign_id = any(:campaigns) and measure = any(:measures)
+				where campaign_id = any(:campaigns) and measure = any(:measures) and measure not like 'item:%'
 				group by unit_id, measure
+				union all
+				select unit_id, measure, respondents, respondents, satisfied, satisfied, respondents, satisfied,
+				    satisfied, mean_sum, mean_squares
+				from (
+				    select v.unit_id, 'item:' || v.item as measure, sum(v.respondents) as respondents,
+				        coalesce(sum(v.respondents) filter (where v.value in ('4', '5')), 0) as satisfied,
+				        sum(v.respondents * v.value::int) as mean_sum,
+				        sum(v.respondents * v.value::int * v.value::int) as mean_squares
+				    from unit_value_count v
+				    join unnest(cast(:itemCampaigns as int8[]), cast(:itemCodes as text[])) as q (campaign_id, item)
+				        on q.campaign_id = v.campaign_id and q.item = v.item
+				    group by v.unit_id, v.item
+				) item
 				""")
 			.bind("campaigns", campaigns.toArray(Long[]::new))
 			.bind("measures", measures.toArray(String[]::new))
+			.bind("itemCampaigns", pairCampaigns.toArray(Long[]::new))
+			.bind("itemCodes", pairItems.toArray(String[]::new))
 			.map((row) -> Map.entry(row.get("unit_id", Long.class),
 					Map.entry(row.get("measure", String.class), counts(row, ""))))
 			.all()

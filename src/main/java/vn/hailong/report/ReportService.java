@@ -245,8 +245,20 @@ public class ReportService {
 				asked.add(i);
 			}
 		}
-		Mono<List<Map<Long, SurveyCounts>>> counts = asked.isEmpty() ? Mono.just(List.of()) : this.data
-			.surveyCounts(ids, asked.stream().map((i) -> measureKey(indicators.get(i).survey())).toList());
+		var itemCampaigns = new HashMap<String, List<Long>>();
+		for (int i : asked) {
+			SurveyMeasure survey = indicators.get(i).survey();
+			if (survey.item() != null) {
+				itemCampaigns.computeIfAbsent(measureKey(survey),
+						(key) -> campaigns.stream()
+							.filter((campaign) -> !items(survey, campaign.version()).isEmpty())
+							.map(ReportRepository.CampaignRef::id)
+							.sorted()
+							.toList());
+			}
+		}
+		Mono<List<Map<Long, SurveyCounts>>> counts = asked.isEmpty() ? Mono.just(List.of()) : this.data.surveyCounts(
+				ids, asked.stream().map((i) -> measureKey(indicators.get(i).survey())).toList(), itemCampaigns);
 		return counts.zipWith(this.data.surveyedUnits(ids)).flatMapMany((loaded) -> {
 			var entries = new ArrayList<Map.Entry<Long, Measured>>();
 			for (int i = 0; i < indicators.size(); i++) {
@@ -260,7 +272,9 @@ public class ReportService {
 	}
 
 	/**
-	 * The aggregate measure an indicator reads, as {@code V9__aggregates.sql} names it.
+	 * The aggregate measure an indicator reads, as {@code V9__aggregates.sql} names it (a
+	 * single item's is read from its counts per value, see
+	 * {@link ReportRepository#surveyCounts}).
 	 */
 	static String measureKey(SurveyMeasure survey) {
 		if (survey.item() != null) {

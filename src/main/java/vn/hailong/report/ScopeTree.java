@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -155,6 +156,29 @@ final class ScopeTree {
 			}
 		}
 		return members;
+	}
+
+	/**
+	 * The units of every subtree among some units, in one pass up from each of them
+	 * (units × depth, where asking {@link #members(Collection, Unit)} for every unit of a
+	 * breakdown costs units²).
+	 * @param ids the ids of the units to look among (units with data, or surveyed)
+	 * @return unit id → the units among {@code ids} in that unit's subtree, in the order
+	 * of {@code ids}, as {@link #members(Collection, Unit)} lists them; units whose
+	 * subtree holds none of them are left out
+	 */
+	Map<Long, List<Unit>> subtrees(Collection<Long> ids) {
+		var subtrees = new HashMap<Long, List<Unit>>();
+		for (Long id : ids) {
+			Unit unit = this.byId.get(id);
+			Unit current = unit;
+			var seen = new HashSet<Long>();
+			for (int depth = 0; current != null && depth < MAX_DEPTH && seen.add(current.id()); depth++) {
+				subtrees.computeIfAbsent(current.id(), (key) -> new ArrayList<>()).add(unit);
+				current = (current.parent() != null) ? this.byCode.get(current.parent()) : null;
+			}
+		}
+		return subtrees;
 	}
 
 	/**

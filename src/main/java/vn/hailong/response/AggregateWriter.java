@@ -20,7 +20,10 @@ final class AggregateWriter {
 	 * Appended to the intake statement after its data-modifying CTEs: r holds the
 	 * responses it inserted (id, campaign_id, unit_id), x the answers of the batch
 	 * (response_id, item, value, position), slot the slot. Answers of responses not
-	 * inserted (re-sends, refused) join nothing, so they count nowhere.
+	 * inserted (re-sends, refused) join nothing, so they count nowhere. measure_item
+	 * expands the templates' item lists (JSON) once per campaign of the batch, not once
+	 * per answer. unit_measure_total holds the sections and all items only
+	 * (V10__aggregates_lighter.sql); a single item's sums are read from unit_value_count.
 	 */
 	static final String UPDATES = """
 			, slot as (
@@ -40,13 +43,17 @@ final class AggregateWriter {
 			    order by r.campaign_id, r.unit_id, x.item, x.value
 			    on conflict (campaign_id, unit_id, item, value, slot) do update
 			        set answers = t.answers + excluded.answers, respondents = t.respondents + excluded.respondents
+			), measure_item as materialized (
+			    select c.id as campaign_id, k.item, k.measure
+			    from campaign c
+			    join template_measure_item k on k.template_id = c.template_id
+			    where c.id in (select campaign_id from r)
 			), per_respondent as (
 			    select r.campaign_id, r.unit_id, r.id, k.measure, count(*) as m,
 			        count(*) filter (where x.value in ('4', '5')) as a, sum(x.value::int) as s
 			    from x
 			    join r on r.id = x.response_id
-			    join campaign c on c.id = r.campaign_id
-			    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
+			    join measure_item k on k.campaign_id = r.campaign_id and k.item = x.item
 			    where x.position = 0
 			    group by r.campaign_id, r.unit_id, r.id, k.measure
 			), measured as (

@@ -38,7 +38,7 @@ final class Distributions {
 	 * @return {@code t} with {@code P(|T| <= t) = confidence}
 	 */
 	static double t(double confidence, double degreesOfFreedom) {
-		return student(degreesOfFreedom).inverseCumulativeProbability((1 + confidence) / 2);
+		return Quantiles.student(student(degreesOfFreedom), (1 + confidence) / 2);
 	}
 
 	/**
@@ -67,8 +67,8 @@ final class Distributions {
 	 */
 	static double[] clopperPearson(double x, double n, double confidence) {
 		double alpha = 1 - confidence;
-		double lower = (x <= 0) ? 0 : beta(x, n - x + 1).inverseCumulativeProbability(alpha / 2);
-		double upper = (x >= n) ? 1 : beta(x + 1, n - x).inverseCumulativeProbability(1 - alpha / 2);
+		double lower = (x <= 0) ? 0 : Quantiles.beta(beta(x, n - x + 1), alpha / 2);
+		double upper = (x >= n) ? 1 : Quantiles.beta(beta(x + 1, n - x), 1 - alpha / 2);
 		return new double[] { lower, upper };
 	}
 

@@ -90,7 +90,7 @@ public final class Stratified {
 		double p = Arguments.clamp(design.estimate(), 0, 1);
 		double size = design.n();
 		if (design.variance() > 0 && design.n() > design.strata()) {
-			double adjustment = Distributions.t(confidence, design.n() - 1)
+			double adjustment = (design.strata() == 1) ? 1 : Distributions.t(confidence, design.n() - 1)
 					/ Distributions.t(confidence, design.n() - design.strata());
 			size = design.effectiveSampleSize() * adjustment * adjustment;
 		}

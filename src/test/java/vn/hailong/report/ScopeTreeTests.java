@@ -59,6 +59,28 @@ class ScopeTreeTests {
 	}
 
 	@Test
+	void listsEverySubtreeInOnePassAsMembersDoes() {
+		var tree = new ScopeTree(ALL, null);
+		var withData = List.of(S4.id(), S1.id(), S3.id());
+		var subtrees = tree.subtrees(withData);
+		for (Unit unit : ALL) {
+			assertThat(subtrees.getOrDefault(unit.id(), List.of()))
+				.containsExactlyElementsOf(tree.members(withData, unit));
+		}
+		assertThat(subtrees.get(PROVINCE.id())).containsExactly(S4, S1, S3);
+		assertThat(subtrees).doesNotContainKey(S2.id());
+	}
+
+	@Test
+	void listsEachUnitOnceInASubtreeEvenAcrossACycle() {
+		var a = new Unit(1, "A", "A", UnitLevel.DISTRICT_OFFICE, "B", 0);
+		var b = new Unit(2, "B", "B", UnitLevel.DISTRICT_OFFICE, "A", 0);
+		var subtrees = new ScopeTree(List.of(a, b), null).subtrees(List.of(1L));
+		assertThat(subtrees.get(1L)).containsExactly(a);
+		assertThat(subtrees.get(2L)).containsExactly(a);
+	}
+
+	@Test
 	void readsWhetherAUnitLiesWithinAnother() {
 		var tree = new ScopeTree(ALL, null);
 		assertThat(tree.within(S2, PROVINCE)).isTrue();
