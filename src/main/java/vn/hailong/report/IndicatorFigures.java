@@ -149,7 +149,8 @@ final class IndicatorFigures {
 			return Figure.withheld(place, planned);
 		}
 		Long answers = (this.estimator.method() == SurveyMethod.SATISFIED_ANSWERS) ? pooled.answers() : null;
-		var counts = new Counts(n, answers, planned, null, null);
+		var counts = new Counts(n, answers, planned, null, null,
+				(pooled.notApplicable() > 0) ? pooled.notApplicable() : null);
 		if (n == 0) {
 			return new Figure(place, false, counts, null, null, Judgement.NO_DATA);
 		}

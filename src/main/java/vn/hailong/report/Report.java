@@ -109,10 +109,18 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * population surveyed, or null
 	 * @param numerator the reported numerator total, or null
 	 * @param denominator the reported denominator total, or null
+	 * @param notApplicable answers "không áp dụng" to the covered items, counted in no
+	 * denominator; null when there are none
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Counts(@Nullable Long responses, @Nullable Long answers, @Nullable Long plannedSample,
-			@Nullable Long numerator, @Nullable Long denominator) {
+			@Nullable Long numerator, @Nullable Long denominator, @Nullable Long notApplicable) {
+
+		public Counts(@Nullable Long responses, @Nullable Long answers, @Nullable Long plannedSample,
+				@Nullable Long numerator, @Nullable Long denominator) {
+			this(responses, answers, plannedSample, numerator, denominator, null);
+		}
+
 	}
 
 	/**

@@ -61,7 +61,9 @@ class ReportRepository {
 	 * their slots added up): per respondent r who answered at least one of the measure's
 	 * 5-point items, m_r answers, a_r of them 4 or 5 and s_r their sum; then per unit the
 	 * sums that the ratio, proportion and mean estimators need. The cost grows with units
-	 * × measures, not with responses; the answers are not read.
+	 * × measures, not with responses; the answers are not read. The "không áp dụng"
+	 * answers to the measure's items are counted beside them, from
+	 * {@code unit_value_count}.
 	 * @param campaigns the campaigns, not empty
 	 * @param measures the measures: {@code item:<code>}, {@code section:<code>} or
 	 * {@code all}
@@ -69,13 +71,27 @@ class ReportRepository {
 	 */
 	Mono<List<Map<Long, SurveyCounts>>> surveyCounts(List<Long> campaigns, List<String> measures) {
 		return this.database.sql("""
-				select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
-				    sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
-				    sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
-				    sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
-				from unit_measure_total
-				where campaign_id = any(:campaigns) and measure = any(:measures)
-				group by unit_id, measure
+				with totals as (
+				    select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
+				        sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
+				        sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
+				        sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
+				    from unit_measure_total
+				    where campaign_id = any(:campaigns) and measure = any(:measures)
+				    group by unit_id, measure
+				), not_applicable as (
+				    select v.unit_id, k.measure, sum(v.answers) as not_applicable
+				    from unit_value_count v
+				    join campaign c on c.id = v.campaign_id
+				    join template_measure_item k on k.template_id = c.template_id and k.item = v.item
+				    where v.campaign_id = any(:campaigns) and v.value = 'na' and k.measure = any(:measures)
+				    group by v.unit_id, k.measure
+				)
+				select coalesce(t.unit_id, n.unit_id) as unit_id, coalesce(t.measure, n.measure) as measure,
+				    t.respondents, t.answers, t.satisfied, t.aa, t.mm, t.am, t.satisfied_respondents, t.mean_sum,
+				    t.mean_squares, n.not_applicable
+				from totals t
+				full join not_applicable n on n.unit_id = t.unit_id and n.measure = t.measure
 				""")
 			.bind("campaigns", campaigns.toArray(Long[]::new))
 			.bind("measures", measures.toArray(String[]::new))
@@ -89,7 +105,8 @@ class ReportRepository {
 					var perUnit = new HashMap<Long, SurveyCounts>();
 					for (var row : rows) {
 						SurveyCounts counts = row.getValue().getValue();
-						if (row.getValue().getKey().equals(measure) && counts.respondents() > 0) {
+						if (row.getValue().getKey().equals(measure)
+								&& (counts.respondents() > 0 || counts.notApplicable() > 0)) {
 							perUnit.put(row.getKey(), counts);
 						}
 					}
@@ -130,7 +147,8 @@ class ReportRepository {
 		return new SurveyCounts(number(row, "respondents" + suffix), number(row, "answers" + suffix),
 				number(row, "satisfied" + suffix), decimal(row, "aa" + suffix), decimal(row, "mm" + suffix),
 				decimal(row, "am" + suffix), number(row, "satisfied_respondents" + suffix),
-				decimal(row, "mean_sum" + suffix), decimal(row, "mean_squares" + suffix));
+				decimal(row, "mean_sum" + suffix), decimal(row, "mean_squares" + suffix),
+				number(row, "not_applicable" + suffix));
 	}
 
 	private static long number(Readable row, String column) {

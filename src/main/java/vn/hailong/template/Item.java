@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 public record Item(String code, ItemType type, LocalizedText text, boolean required, List<ChoiceOption> options,
 		BigDecimal min, BigDecimal max, boolean integer, Integer maxLength, ShowIf showIf,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String criterion,
-		@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean local,
-		@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notApplicable) {
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean local,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean notApplicable) {
 
 	/**
 	 * The stored value of a "không áp dụng" (not applicable) answer to a 5-point item.
