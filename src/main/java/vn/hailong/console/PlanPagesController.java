@@ -175,11 +175,15 @@ class PlanPagesController {
 			}
 			var survey = indicator.survey();
 			String covered = (survey.item() != null) ? "câu " + survey.item()
-					: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section() : "mọi câu 5 mức";
+					: (survey.section() != null) ? "các câu 5 mức của phần " + survey.section()
+							: (survey.method() == vn.hailong.indicator.SurveyMethod.FACTOR_MEAN)
+									? "các câu ứng với tiêu chí chính thức" : "mọi câu 5 mức";
 			String method = switch (survey.method()) {
 				case SATISFIED_ANSWERS -> "tỷ lệ câu trả lời hài lòng (4–5)";
 				case SATISFIED_RESPONDENTS -> "tỷ lệ người trả lời hài lòng (trung bình ≥ 4)";
 				case MEAN_INDEX -> "chỉ số trung bình 0–100";
+				case FACTOR_MEAN ->
+					"chỉ số SIPAS: trung bình các yếu tố, mỗi yếu tố là trung bình tỷ lệ hài lòng các tiêu chí";
 			};
 			return new IndicatorRow(indicator.ref(), indicator.name(), target, "Khảo sát",
 					"Mẫu " + survey.template() + ", " + covered + "; " + method);

@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
+import vn.hailong.statistics.CriteriaMoments;
 import vn.hailong.system.ReadDatabase;
 
 /**
@@ -117,6 +118,82 @@ class ReportRepository {
 	}
 
 	/**
+	 * Cross moments of official criteria per unit, for the {@code factor-mean} method:
+	 * per respondent r and criterion k, x_rk = 1 when r answered the criterion's item on
+	 * the scale and y_rk = 1 when the answer was 4 or 5; per unit and pair (k, l) the
+	 * sums Σ x_k·x_l, Σ y_k·x_l and Σ y_k·y_l, computed in PostgreSQL from the answers
+	 * (the aggregates kept at intake hold no cross products), one row per unit and pair;
+	 * and per unit the respondents who answered a criterion and the "không áp dụng"
+	 * answers. The cost grows with the responses × K².
+	 * @param criteria K, the number of criteria
+	 * @param map which item of which campaign renders which criterion 0 ≤ k &lt; K
+	 * @return per unit id, its moments and its "không áp dụng" answers
+	 */
+	Mono<Map<Long, CriteriaCounts>> criteriaMoments(int criteria, List<CriterionItem> map) {
+		if (map.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.database.sql("""
+				with map as (
+				    select * from unnest(cast(:campaigns as bigint[]), cast(:items as text[]), cast(:ks as int[]))
+				        as m (campaign_id, item, k)
+				), rated as (
+				    select x.unit_id, x.response_id, m.k, case when x.value in ('4', '5') then 1 else 0 end as y,
+				        x.value = 'na' as na
+				    from answer x
+				    join map m on m.campaign_id = x.campaign_id and m.item = x.item
+				    where x.campaign_id = any(:ids) and x.position = 0
+				), a as (
+				    select unit_id, response_id, k, y from rated where not na
+				)
+				select p.unit_id, p.k, q.k as l, count(*) as xx, sum(p.y) as yx, sum(p.y * q.y) as yy
+				from a p join a q on q.response_id = p.response_id
+				group by p.unit_id, p.k, q.k
+				union all
+				select unit_id, -1, -1, count(distinct response_id), 0, 0 from a group by unit_id
+				union all
+				select unit_id, -2, -2, count(*), 0, 0 from rated where na group by unit_id
+				""")
+			.bind("campaigns", map.stream().map(CriterionItem::campaign).toArray(Long[]::new))
+			.bind("items", map.stream().map(CriterionItem::item).toArray(String[]::new))
+			.bind("ks", map.stream().map(CriterionItem::criterion).toArray(Integer[]::new))
+			.bind("ids", map.stream().map(CriterionItem::campaign).distinct().toArray(Long[]::new))
+			.map((row) -> new long[] { row.get("unit_id", Long.class), number(row, "k"), number(row, "l"),
+					number(row, "xx"), number(row, "yx"), number(row, "yy") })
+			.all()
+			.collectList()
+			.map((rows) -> {
+				var perUnit = new HashMap<Long, long[]>();
+				var matrices = new HashMap<Long, CriteriaMoments>();
+				for (long[] row : rows) {
+					long[] totals = perUnit.computeIfAbsent(row[0], (unit) -> new long[2]);
+					if (row[1] == -1) {
+						totals[0] = row[3];
+					}
+					else if (row[1] == -2) {
+						totals[1] = row[3];
+					}
+					else {
+						CriteriaMoments moments = matrices.computeIfAbsent(row[0],
+								(unit) -> CriteriaMoments.empty(criteria));
+						int k = (int) row[1];
+						int l = (int) row[2];
+						moments.xx()[k][l] = row[3];
+						moments.yx()[k][l] = row[4];
+						moments.yy()[k][l] = row[5];
+					}
+				}
+				var result = new HashMap<Long, CriteriaCounts>();
+				perUnit.forEach((unit, totals) -> {
+					CriteriaMoments moments = matrices.getOrDefault(unit, CriteriaMoments.empty(criteria));
+					result.put(unit, new CriteriaCounts(
+							new CriteriaMoments(totals[0], moments.yy(), moments.yx(), moments.xx()), totals[1]));
+				});
+				return result;
+			});
+	}
+
+	/**
 	 * Sums of the current reported figures per indicator and unit, for some periods.
 	 * @return indicator id → unit id → {numerator, denominator}
 	 */
@@ -162,6 +239,25 @@ class ReportRepository {
 	}
 
 	record CampaignRef(long id, String template, int version, String period) {
+	}
+
+	/**
+	 * An item of a campaign's template version that renders an official criterion.
+	 *
+	 * @param campaign the campaign's id
+	 * @param item the item's code in that campaign's template version
+	 * @param criterion the criterion's number in the measure, 0 ≤ k &lt; K
+	 */
+	record CriterionItem(long campaign, String item, int criterion) {
+	}
+
+	/**
+	 * One unit's criteria moments and its "không áp dụng" answers to the criteria.
+	 *
+	 * @param moments the moments
+	 * @param notApplicable the "không áp dụng" answers
+	 */
+	record CriteriaCounts(CriteriaMoments moments, long notApplicable) {
 	}
 
 }

@@ -94,7 +94,8 @@ public final class FactorIndex {
 		if (n == 0 || answers == 0) {
 			return new RatioEstimate(n, answers, 0, 0, 0, 1, confidence, 0, 1);
 		}
-		// weights such as 1/3 add up to 1 only within rounding: a unanimous sample is 1 (or 0)
+		// weights such as 1/3 add up to 1 only within rounding: a unanimous sample is 1
+		// (or 0)
 		estimate = (estimate > 1 - 1e-12) ? 1 : (estimate < 1e-12) ? 0 : estimate;
 		double squares = 0;
 		for (int a = 0; a < k; a++) {
