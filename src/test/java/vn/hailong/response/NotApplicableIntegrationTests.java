@@ -111,6 +111,19 @@ class NotApplicableIntegrationTests {
 		assertThat(((Number) fees.get("responses")).longValue()).isEqualTo(5);
 		assertThat(((Number) fees.get("estimate")).doubleValue()).isEqualTo(100.0);
 		assertThat(((Number) fees.get("notApplicable")).longValue()).isEqualTo(6);
+		String csv = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?format=csv&period=2025-Q1&unit={unit}&lang=en", plan, units.get(0))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		List<String> header = List.of(csv.lines().findFirst().orElseThrow().replace("\uFEFF", "").split(","));
+		int column = header.indexOf("not_applicable");
+		assertThat(column).isPositive();
+		String feesRow = csv.lines().filter((line) -> line.startsWith(plan + ",2025-Q1,2,")).findFirst().orElseThrow();
+		assertThat(feesRow.split(",")[column]).isEqualTo("6");
 	}
 
 	@Test
