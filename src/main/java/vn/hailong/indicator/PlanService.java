@@ -171,9 +171,20 @@ public class PlanService {
 			return;
 		}
 		SurveyTemplate template = stored.get().template();
-		if (survey.method() == SurveyMethod.FACTOR_MEAN && coveredItems(survey, template).isEmpty()) {
-			problems.add(new FieldProblem(prefix + "method", "type", "Template " + template.key()
-					+ " has no 5-point item naming an official criterion, so factor-mean has nothing to count"));
+		if (survey.method() == SurveyMethod.FACTOR_MEAN) {
+			List<String> criteria = coveredItems(survey, template).stream()
+				.map((code) -> template.item(code).orElseThrow().criterion())
+				.toList();
+			if (criteria.isEmpty()) {
+				problems.add(new FieldProblem(prefix + "method", "type", "Template " + template.key()
+						+ " has no 5-point item naming an official criterion, so factor-mean has nothing to count"));
+			}
+			else if (criteria.stream().distinct().count() < criteria.size()) {
+				problems.add(new FieldProblem(prefix + "method", "type",
+						"Template " + template.key()
+								+ " names the same criterion on several items (a part, not a numbered criterion), "
+								+ "so factor-mean cannot tell its criteria apart"));
+			}
 		}
 		if (survey.item() != null) {
 			var item = template.item(survey.item());

@@ -151,6 +151,8 @@ class FactorMeanIntegrationTests {
 	void refusesFactorMeanOnASectionOrATemplateWithoutCriteria() {
 		refused("{ template: sipas-tthc-giao-duc, section: thu_tuc, method: factor-mean }", "section", "scope");
 		refused("{ template: bao-cao, method: factor-mean }", "method", "type");
+		// the parents' items name the toolkit's parts, not numbered criteria
+		refused("{ template: phu-huynh-tieu-hoc, method: factor-mean }", "method", "type");
 	}
 
 	private void refused(String survey, String field, String code) {
