@@ -212,7 +212,8 @@ class PlanPagesController {
 			var survey = indicator.survey();
 			String covered = (survey.item() != null) ? messages.format("plan.covered.item", survey.item())
 					: (survey.section() != null) ? messages.format("plan.covered.section", survey.section())
-							: messages.format("plan.covered.all");
+							: (survey.method() == vn.hailong.indicator.SurveyMethod.FACTOR_MEAN)
+									? messages.format("plan.covered.criteria") : messages.format("plan.covered.all");
 			String method = messages.format("plan.method." + survey.method().code());
 			return new IndicatorRow(indicator.ref(), indicator.name(), target, messages.format("plan.kind.survey"),
 					messages.format("plan.measure", survey.template(), covered, method));

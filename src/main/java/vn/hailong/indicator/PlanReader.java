@@ -175,7 +175,11 @@ final class PlanReader {
 			method = SurveyMethod.parse(String.valueOf(methodValue)).orElse(null);
 			if (method == null) {
 				problem(prefix + "method", "unknown",
-						"Use one of satisfied-answers, satisfied-respondents, mean-index");
+						"Use one of satisfied-answers, satisfied-respondents, mean-index, factor-mean");
+			}
+			else if (method == SurveyMethod.FACTOR_MEAN && (section != null || item != null)) {
+				problem(prefix + ((item != null) ? "item" : "section"), "scope",
+						"factor-mean covers every criterion of the template: give neither a section nor an item");
 			}
 		}
 		return new SurveyMeasure(template, section, item, method);

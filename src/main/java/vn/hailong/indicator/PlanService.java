@@ -171,6 +171,21 @@ public class PlanService {
 			return;
 		}
 		SurveyTemplate template = stored.get().template();
+		if (survey.method() == SurveyMethod.FACTOR_MEAN) {
+			List<String> criteria = coveredItems(survey, template).stream()
+				.map((code) -> template.item(code).orElseThrow().criterion())
+				.toList();
+			if (criteria.isEmpty()) {
+				problems.add(new FieldProblem(prefix + "method", "type", "Template " + template.key()
+						+ " has no 5-point item naming an official criterion, so factor-mean has nothing to count"));
+			}
+			else if (criteria.stream().distinct().count() < criteria.size()) {
+				problems.add(new FieldProblem(prefix + "method", "type",
+						"Template " + template.key()
+								+ " names the same criterion on several items (a part, not a numbered criterion), "
+								+ "so factor-mean cannot tell its criteria apart"));
+			}
+		}
 		if (survey.item() != null) {
 			var item = template.item(survey.item());
 			if (item.isEmpty()) {
@@ -196,12 +211,20 @@ public class PlanService {
 	}
 
 	/**
-	 * The 5-point items a measure covers in one version of its template.
+	 * The 5-point items a measure covers in one version of its template: for
+	 * {@code factor-mean} those that name an official criterion.
 	 * @param survey the measure
 	 * @param template a version of the measure's template
 	 * @return the item codes; empty when the version lacks them
 	 */
 	public static List<String> coveredItems(SurveyMeasure survey, SurveyTemplate template) {
+		if (survey.method() == SurveyMethod.FACTOR_MEAN) {
+			return template.items()
+				.stream()
+				.filter((item) -> item.type() == ItemType.SCALE5 && item.criterion() != null && !item.local())
+				.map(Item::code)
+				.toList();
+		}
 		if (survey.item() != null) {
 			return template.item(survey.item())
 				.filter((item) -> item.type() == ItemType.SCALE5)

@@ -25,7 +25,17 @@ public enum SurveyMethod {
 	 * The mean of the respondents' own averages over the covered items, as a 0–100 index
 	 * (1 → 0, 5 → 100).
 	 */
-	MEAN_INDEX("mean-index");
+	MEAN_INDEX("mean-index"),
+
+	/**
+	 * SIPAS's figure (Decision 2640/QĐ-BNV as transcribed; the official formula text
+	 * could not be re-checked): per official criterion (a 5-point item with
+	 * {@code criterion}) the share of its answers that are 4 or 5, per factor (a section
+	 * holding criteria) the mean of its criteria's shares, overall the mean of the
+	 * factors with equal weight, in percent; local items are left out. Covers the whole
+	 * template (no section or item).
+	 */
+	FACTOR_MEAN("factor-mean");
 
 	private final String code;
 

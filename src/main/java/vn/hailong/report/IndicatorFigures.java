@@ -15,6 +15,7 @@ import vn.hailong.indicator.Verdict;
 import vn.hailong.report.Report.Basis;
 import vn.hailong.report.Report.Counted;
 import vn.hailong.report.Report.Counts;
+import vn.hailong.report.Report.FactorFigure;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.Judgement;
 import vn.hailong.report.Report.Method;
@@ -24,6 +25,9 @@ import vn.hailong.report.Report.Reading;
 import vn.hailong.report.Report.Treatment;
 import vn.hailong.report.Report.UnitOfMeasure;
 import vn.hailong.report.SurveyEstimator.UnitCounts;
+import vn.hailong.statistics.FactorIndex;
+import vn.hailong.statistics.FactorIndexEstimate;
+import vn.hailong.statistics.RatioEstimate;
 import vn.hailong.statistics.SampleSizes;
 import vn.hailong.unit.Unit;
 
@@ -137,12 +141,42 @@ final class IndicatorFigures {
 			case SATISFIED_ANSWERS -> Counted.SATISFIED_ANSWERS;
 			case SATISFIED_RESPONDENTS -> Counted.SATISFIED_RESPONDENTS;
 			case MEAN_INDEX -> Counted.MEAN_INDEX;
+			case FACTOR_MEAN -> Counted.FACTOR_MEAN;
 		};
 		Estimate basis = basis(this.tree.scope());
 		return new Method(counted, (basis != null) ? basis.weighting() : null,
 				(basis != null) ? basis.interval() : null, basis != null && basis.linearised(), this.confidence,
 				this.measured.periods(), this.measured.campaigns(), this.minimumCellSize,
 				notWeighted(this.tree.scope()));
+	}
+
+	/**
+	 * Each factor's figure over the whole scope, for {@code factor-mean}: the mean of its
+	 * criteria's shares of answers of 4 or 5, in percent, with its linearised interval.
+	 * @return the factors in template order; null for other methods, without data, or
+	 * when the overall figure is withheld
+	 */
+	@Nullable List<FactorFigure> factors() {
+		Criteria criteria = this.measured.criteria();
+		if (this.estimator == null || this.estimator.method() != SurveyMethod.FACTOR_MEAN || criteria == null) {
+			return null;
+		}
+		var pooled = criteria.pooled(members(this.tree.scope()).stream().map(Unit::id).toList());
+		if (pooled.n() < this.minimumCellSize) {
+			return null;
+		}
+		FactorIndexEstimate estimate = FactorIndex.estimate(pooled, criteria.factorOf(), this.confidence);
+		var factors = new ArrayList<FactorFigure>();
+		for (int f = 0; f < criteria.factors().size(); f++) {
+			RatioEstimate factor = estimate.factors().get(f);
+			int criteriaOfFactor = 0;
+			for (int factorOf : criteria.factorOf()) {
+				criteriaOfFactor += (factorOf == f) ? 1 : 0;
+			}
+			factors.add(new FactorFigure(criteria.factors().get(f), criteriaOfFactor, (long) factor.total(),
+					100 * factor.estimate(), 100 * factor.lower(), 100 * factor.upper()));
+		}
+		return factors;
 	}
 
 	private Suppression suppression() {
@@ -174,8 +208,10 @@ final class IndicatorFigures {
 		if (withheld || (n > 0 && n < this.minimumCellSize)) {
 			return Figure.withheld(place, planned);
 		}
-		Long answers = (this.estimator.method() == SurveyMethod.SATISFIED_ANSWERS) ? pooled.answers() : null;
-		var counts = new Counts(n, answers, planned, null, null);
+		Long answers = (this.estimator.method() == SurveyMethod.SATISFIED_ANSWERS
+				|| this.estimator.method() == SurveyMethod.FACTOR_MEAN) ? pooled.answers() : null;
+		var counts = new Counts(n, answers, planned, null, null,
+				(pooled.notApplicable() > 0) ? pooled.notApplicable() : null);
 		if (n == 0) {
 			return new Figure(place, false, counts, null, null, Judgement.NO_DATA);
 		}
@@ -238,11 +274,16 @@ final class IndicatorFigures {
 			long[] totals = reportedTotals(members);
 			return (totals[1] == 0) ? null : Estimate.exact(100.0 * totals[0] / totals[1], totals[1]);
 		}
+		if (this.estimator.method() == SurveyMethod.FACTOR_MEAN) {
+			Criteria criteria = this.measured.criteria();
+			return (criteria != null) ? this.estimator
+				.factorMean(criteria.pooled(members.stream().map(Unit::id).toList()), criteria.factorOf()) : null;
+		}
 		return this.estimator.unweighted(pooled(members));
 	}
 
 	private @Nullable Estimate computeWeighted(@Nullable Unit top) {
-		if (this.estimator == null) {
+		if (this.estimator == null || this.estimator.method() == SurveyMethod.FACTOR_MEAN) {
 			return null;
 		}
 		return this.estimator.weighted(answered(top));

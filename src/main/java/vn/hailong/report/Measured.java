@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The data of one indicator in one period, as loaded from the database.
  *
@@ -12,9 +14,16 @@ import java.util.Set;
  * @param units the units with data: those the campaigns survey, or those that reported
  * @param campaigns the ids of the campaigns counted, ascending
  * @param periods the periods counted
+ * @param criteria the official criteria counted by a {@code factor-mean} indicator, or
+ * null for other methods
  */
 record Measured(Map<Long, SurveyCounts> survey, Map<Long, long[]> reported, Set<Long> units, List<Long> campaigns,
-		List<String> periods) {
+		List<String> periods, @Nullable Criteria criteria) {
+
+	Measured(Map<Long, SurveyCounts> survey, Map<Long, long[]> reported, Set<Long> units, List<Long> campaigns,
+			List<String> periods) {
+		this(survey, reported, units, campaigns, periods, null);
+	}
 
 	/**
 	 * One unit's survey counts.

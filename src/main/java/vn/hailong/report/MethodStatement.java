@@ -53,7 +53,8 @@ public final class MethodStatement {
 		if (method.interval() == null || method.weighting() == null) {
 			return sentence.append(' ').append(text("report.method.no-responses")).toString();
 		}
-		sentence.append(' ').append(text("report.method.weighting." + method.weighting().code()));
+		String weighting = (method.counted() == Report.Counted.FACTOR_MEAN) ? "factor-mean" : method.weighting().code();
+		sentence.append(' ').append(text("report.method.weighting." + weighting));
 		if (method.notWeighted() != null) {
 			sentence.append(' ')
 				.append(text("report.method.not-weighted." + method.notWeighted().treatment().code(),
@@ -67,6 +68,9 @@ public final class MethodStatement {
 	}
 
 	private String covered(SurveyMeasure survey) {
+		if (survey.method() == vn.hailong.indicator.SurveyMethod.FACTOR_MEAN) {
+			return text("report.method.covered.criteria");
+		}
 		if (survey.item() != null) {
 			return text("report.method.covered.item", survey.item());
 		}

@@ -74,12 +74,38 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * @param change the change from the previous period, or null when either has no data
 	 * @param breakdown one row per unit, in tree order, rolled up from schools to the top
 	 * @param method how the figure was obtained, to stand as evidence
+	 * @param factors for {@code factor-mean}, each factor's figure over the whole scope,
+	 * in template order; null otherwise
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record IndicatorReport(String ref, String name, Kind kind, Comparison comparator, @Nullable Double target,
 			@Nullable String targetText, UnitOfMeasure unit, @Nullable SurveyMeasure survey,
 			@Nullable ReportedMeasure reported, Figure overall, @Nullable Change change, List<Figure> breakdown,
-			Method method) {
+			Method method, @Nullable List<FactorFigure> factors) {
+
+		public IndicatorReport(String ref, String name, Kind kind, Comparison comparator, @Nullable Double target,
+				@Nullable String targetText, UnitOfMeasure unit, @Nullable SurveyMeasure survey,
+				@Nullable ReportedMeasure reported, Figure overall, @Nullable Change change, List<Figure> breakdown,
+				Method method) {
+			this(ref, name, kind, comparator, target, targetText, unit, survey, reported, overall, change, breakdown,
+					method, null);
+		}
+
+	}
+
+	/**
+	 * One SIPAS factor's figure ({@code factor-mean}): the mean of its criteria's shares
+	 * of answers of 4 or 5, in percent, with its interval linearised over respondents.
+	 *
+	 * @param section the factor's section code in the template
+	 * @param criteria how many official criteria the factor has
+	 * @param answers the answers to them on the scale ("không áp dụng" not counted)
+	 * @param estimate the factor's index, 0–100
+	 * @param lower the interval's lower end
+	 * @param upper the interval's upper end
+	 */
+	public record FactorFigure(String section, int criteria, long answers, double estimate, double lower,
+			double upper) {
 	}
 
 	/**
@@ -141,10 +167,18 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	 * population surveyed, or null
 	 * @param numerator the reported numerator total, or null
 	 * @param denominator the reported denominator total, or null
+	 * @param notApplicable answers "không áp dụng" to the covered items, counted in no
+	 * denominator; null when there are none
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Counts(@Nullable Long responses, @Nullable Long answers, @Nullable Long plannedSample,
-			@Nullable Long numerator, @Nullable Long denominator) {
+			@Nullable Long numerator, @Nullable Long denominator, @Nullable Long notApplicable) {
+
+		public Counts(@Nullable Long responses, @Nullable Long answers, @Nullable Long plannedSample,
+				@Nullable Long numerator, @Nullable Long denominator) {
+			this(responses, answers, plannedSample, numerator, denominator, null);
+		}
+
 	}
 
 	/**
@@ -435,6 +469,11 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 		 * The mean of the respondents' own averages as a 0–100 index (1 = 0, 5 = 100).
 		 */
 		MEAN_INDEX("mean-index"),
+		/**
+		 * SIPAS: the mean over factors of the mean over each factor's criteria of the
+		 * share of answers of 4 or 5.
+		 */
+		FACTOR_MEAN("factor-mean"),
 		/**
 		 * The sum of the reported numerators over the sum of the reported denominators.
 		 */

@@ -42,10 +42,10 @@ final class ReportExport {
 
 	/** The columns of the CSV, as message keys {@code export.column.<name>}. */
 	static final String[] COLUMNS = { "plan", "period", "indicator", "name", "kind", "target", "unit_of_measure", "row",
-			"unit", "unit_name", "depth", "responses", "answers", "planned_sample", "numerator", "denominator",
-			"estimate", "lower", "upper", "confidence", "basis", "weighted", "unweighted", "design_effect", "verdict",
-			"point_reading", "more_responses_needed", "suppressed", "previous_period", "previous", "change",
-			"change_lower", "change_upper", "change_p_value", "method" };
+			"unit", "unit_name", "depth", "responses", "answers", "not_applicable", "planned_sample", "numerator",
+			"denominator", "estimate", "lower", "upper", "confidence", "basis", "weighted", "unweighted",
+			"design_effect", "verdict", "point_reading", "more_responses_needed", "suppressed", "previous_period",
+			"previous", "change", "change_lower", "change_upper", "change_p_value", "method" };
 
 	/** How the CSV is written. */
 	enum Dialect {
@@ -113,7 +113,7 @@ final class ReportExport {
 				word("export.kind." + indicator.kind().code()), target(indicator),
 				word("export.unit." + indicator.unit().code()), word("export.row." + kind), figure.place().unit(),
 				figure.place().unitName(), figure.place().depth(), counts.responses(), counts.answers(),
-				counts.plannedSample(), counts.numerator(), counts.denominator(),
+				counts.notApplicable(), counts.plannedSample(), counts.numerator(), counts.denominator(),
 				(reading != null) ? round(reading.estimate()) : null, (reading != null) ? round(reading.lower()) : null,
 				(reading != null) ? round(reading.upper()) : null, report.confidence(),
 				(figure.basis() != null) ? word("export.basis." + figure.basis().code()) : null,

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -21,12 +22,17 @@ import vn.hailong.indicator.Indicator;
 import vn.hailong.indicator.Plan;
 import vn.hailong.indicator.PlanService;
 import vn.hailong.indicator.SurveyMeasure;
+import vn.hailong.indicator.SurveyMethod;
 import vn.hailong.report.Report.AspectReliability;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.Kind;
 import vn.hailong.system.ApiException;
 import vn.hailong.system.FieldProblem;
 import vn.hailong.system.ProblemType;
+import vn.hailong.template.Item;
+import vn.hailong.template.ItemType;
+import vn.hailong.template.Section;
+import vn.hailong.template.StoredTemplate;
 import vn.hailong.template.TemplateCatalog;
 import vn.hailong.unit.Unit;
 import vn.hailong.unit.UnitService;
@@ -188,7 +194,7 @@ public class ReportService {
 				indicator.targetText(), now.unitOfMeasure(), indicator.survey(), indicator.reported(),
 				now.overall(target),
 				PeriodChange.of(now.basis(tree.scope()), then, period.previous().code(), confidence),
-				now.breakdown(target), now.method());
+				now.breakdown(target), now.method(), now.factors());
 	}
 
 	/**
@@ -241,7 +247,8 @@ public class ReportService {
 		var asked = new ArrayList<Integer>();
 		for (int i = 0; i < indicators.size(); i++) {
 			SurveyMeasure survey = indicators.get(i).survey();
-			if (versions.stream().anyMatch((version) -> !items(survey, version).isEmpty())) {
+			if (survey.method() != SurveyMethod.FACTOR_MEAN
+					&& versions.stream().anyMatch((version) -> !items(survey, version).isEmpty())) {
 				asked.add(i);
 			}
 		}
@@ -259,16 +266,73 @@ public class ReportService {
 		}
 		Mono<List<Map<Long, SurveyCounts>>> counts = asked.isEmpty() ? Mono.just(List.of()) : this.data.surveyCounts(
 				ids, asked.stream().map((i) -> measureKey(indicators.get(i).survey())).toList(), itemCampaigns);
-		return counts.zipWith(this.data.surveyedUnits(ids)).flatMapMany((loaded) -> {
+		boolean factorMean = indicators.stream()
+			.anyMatch((indicator) -> indicator.survey().method() == SurveyMethod.FACTOR_MEAN);
+		Mono<Optional<Criteria>> criteria = factorMean ? criteria(indicators.get(0).survey().template(), campaigns)
+				: Mono.just(Optional.empty());
+		return Mono.zip(counts, this.data.surveyedUnits(ids), criteria).flatMapMany((loaded) -> {
 			var entries = new ArrayList<Map.Entry<Long, Measured>>();
 			for (int i = 0; i < indicators.size(); i++) {
 				int k = asked.indexOf(i);
 				Map<Long, SurveyCounts> perUnit = (k >= 0) ? loaded.getT1().get(k) : Map.of();
+				Criteria counted = null;
+				if (indicators.get(i).survey().method() == SurveyMethod.FACTOR_MEAN && loaded.getT3().isPresent()) {
+					counted = loaded.getT3().get();
+					var derived = new HashMap<Long, SurveyCounts>();
+					counted.perUnit()
+						.forEach((unit, unitCounts) -> derived.put(unit, Criteria.surveyCounts(unitCounts)));
+					perUnit = derived;
+				}
 				entries.add(Map.entry(indicators.get(i).id(),
-						new Measured(perUnit, Map.of(), loaded.getT2(), ids, List.of(period.code()))));
+						new Measured(perUnit, Map.of(), loaded.getT2(), ids, List.of(period.code()), counted)));
 			}
 			return Flux.fromIterable(entries);
 		});
+	}
+
+	/**
+	 * The official criteria of a template for {@code factor-mean}: their order and
+	 * factors (the sections holding them) from the template's newest version, and each
+	 * unit's moments over the campaigns' answers, an item counting for the criterion it
+	 * names in its own version.
+	 */
+	private Mono<Optional<Criteria>> criteria(String template, List<ReportRepository.CampaignRef> campaigns) {
+		var latest = this.templates.latest(template).map(StoredTemplate::template).orElse(null);
+		if (latest == null) {
+			return Mono.just(Optional.empty());
+		}
+		var keys = new ArrayList<String>();
+		var factors = new ArrayList<String>();
+		var factorOf = new ArrayList<Integer>();
+		for (Section section : latest.sections()) {
+			for (Item item : section.items()) {
+				if (item.type() == ItemType.SCALE5 && item.criterion() != null && !item.local()
+						&& !keys.contains(item.criterion())) {
+					if (!factors.contains(section.code())) {
+						factors.add(section.code());
+					}
+					keys.add(item.criterion());
+					factorOf.add(factors.indexOf(section.code()));
+				}
+			}
+		}
+		if (keys.isEmpty()) {
+			return Mono.just(Optional.empty());
+		}
+		var map = new ArrayList<ReportRepository.CriterionItem>();
+		for (ReportRepository.CampaignRef campaign : campaigns) {
+			this.templates.find(template, campaign.version())
+				.ifPresent((stored) -> stored.template()
+					.items()
+					.stream()
+					.filter((item) -> item.type() == ItemType.SCALE5 && item.criterion() != null && !item.local()
+							&& keys.contains(item.criterion()))
+					.forEach((item) -> map.add(new ReportRepository.CriterionItem(campaign.id(), item.code(),
+							keys.indexOf(item.criterion())))));
+		}
+		int[] factorIndex = factorOf.stream().mapToInt(Integer::intValue).toArray();
+		return this.data.criteriaMoments(keys.size(), map)
+			.map((perUnit) -> Optional.of(new Criteria(factors, factorIndex, perUnit)));
 	}
 
 	/**

@@ -13,18 +13,26 @@ package vn.hailong.report;
  * @param satisfiedRespondents respondents whose own average is at least 4
  * @param meanSum Σ of the respondents' own averages
  * @param meanSquares Σ of their squares
+ * @param notApplicable answers "không áp dụng" to covered items, which count in none of
+ * the above
  */
 record SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
-		double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares) {
+		double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares, long notApplicable) {
 
-	static final SurveyCounts EMPTY = new SurveyCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+	static final SurveyCounts EMPTY = new SurveyCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
+			double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares) {
+		this(respondents, answers, satisfied, satisfiedSquares, answersSquares, crossProducts, satisfiedRespondents,
+				meanSum, meanSquares, 0);
+	}
 
 	SurveyCounts merge(SurveyCounts other) {
 		return new SurveyCounts(this.respondents + other.respondents, this.answers + other.answers,
 				this.satisfied + other.satisfied, this.satisfiedSquares + other.satisfiedSquares,
 				this.answersSquares + other.answersSquares, this.crossProducts + other.crossProducts,
 				this.satisfiedRespondents + other.satisfiedRespondents, this.meanSum + other.meanSum,
-				this.meanSquares + other.meanSquares);
+				this.meanSquares + other.meanSquares, this.notApplicable + other.notApplicable);
 	}
 
 	/**

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 import vn.hailong.indicator.SurveyMethod;
 import vn.hailong.report.Report.Weighting;
 import vn.hailong.statistics.Changes;
+import vn.hailong.statistics.CriteriaMoments;
 import vn.hailong.statistics.DesignEffectBaseline;
+import vn.hailong.statistics.FactorIndex;
 import vn.hailong.statistics.IntervalMethod;
 import vn.hailong.statistics.MeanEstimate;
 import vn.hailong.statistics.Means;
@@ -70,6 +72,7 @@ final class SurveyEstimator {
 				counts.oneAnswerEach() ? proportion(new ProportionCounts(counts.answers(), counts.satisfied()))
 						: ratio(Ratios.share(ratioMoments(counts), 0, this.confidence));
 			case MEAN_INDEX -> mean(counts);
+			case FACTOR_MEAN -> throw new IllegalStateException("factor-mean is estimated from criteria moments");
 		};
 	}
 
@@ -156,6 +159,7 @@ final class SurveyEstimator {
 				new Moments(counts.respondents(), counts.satisfiedRespondents(), counts.satisfiedRespondents());
 			case SATISFIED_ANSWERS -> new Moments(counts.answers(), counts.satisfied(), counts.satisfied());
 			case MEAN_INDEX -> new Moments(counts.respondents(), counts.meanSum(), counts.meanSquares());
+			case FACTOR_MEAN -> throw new IllegalStateException("factor-mean is estimated from criteria moments");
 		};
 	}
 
@@ -170,6 +174,22 @@ final class SurveyEstimator {
 				100 * Math.sqrt(p * (1 - p) / counts.n()), counts.n(), counts.n(), 1,
 				DesignEffectBaseline.WITH_REPLACEMENT, Weighting.NONE, estimate.method(), false,
 				new Sample.Share(counts));
+	}
+
+	/**
+	 * The {@code factor-mean} estimate of some respondents: the mean over factors of the
+	 * mean over each factor's criteria of the share of answers of 4 or 5
+	 * ({@link FactorIndex}), unweighted, its variance linearised over respondents, Wilson
+	 * on the effective size.
+	 * @param pooled the respondents' criteria moments
+	 * @param factorOf each criterion's factor
+	 * @return the overall estimate, or null when there are no respondents
+	 */
+	@Nullable Estimate factorMean(CriteriaMoments pooled, int[] factorOf) {
+		if (pooled.n() == 0) {
+			return null;
+		}
+		return ratio(FactorIndex.estimate(pooled, factorOf, this.confidence).overall());
 	}
 
 	private Estimate ratio(RatioEstimate estimate) {

@@ -37,7 +37,7 @@ class AggregateRepository {
 			    from answer x
 			    join campaign c on c.id = x.campaign_id
 			    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
-			    where x.campaign_id = :campaign and x.position = 0
+			    where x.campaign_id = :campaign and x.position = 0 and x.value <> 'na'
 			    group by x.unit_id, x.response_id, k.measure
 			) per_respondent
 			group by unit_id, measure

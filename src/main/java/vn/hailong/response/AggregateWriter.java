@@ -54,7 +54,7 @@ final class AggregateWriter {
 			    from x
 			    join r on r.id = x.response_id
 			    join measure_item k on k.campaign_id = r.campaign_id and k.item = x.item
-			    where x.position = 0
+			    where x.position = 0 and x.value <> 'na'
 			    group by r.campaign_id, r.unit_id, r.id, k.measure
 			), measured as (
 			    insert into unit_measure_total as t (campaign_id, unit_id, measure, slot, respondents, answers,

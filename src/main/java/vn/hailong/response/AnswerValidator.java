@@ -25,9 +25,10 @@ import vn.hailong.template.SurveyTemplate;
  * Checks a response's answers against its template and puts them in canonical form.
  *
  * <p>
- * JSON shapes: scale5 a whole number 1 to 5; yesno a boolean; single an option code;
- * multiple an array of distinct option codes; number a JSON number; text a string.
- * {@code null}, an empty string and an empty array mean "not answered".
+ * JSON shapes: scale5 a whole number 1 to 5, or the string {@code "na"} ("không áp dụng")
+ * where the item allows it; yesno a boolean; single an option code; multiple an array of
+ * distinct option codes; number a JSON number; text a string. {@code null}, an empty
+ * string and an empty array mean "not answered".
  */
 final class AnswerValidator {
 
@@ -131,10 +132,14 @@ final class AnswerValidator {
 	private static List<String> canonicalValues(Item item, JsonNode node) {
 		return switch (item.type()) {
 			case SCALE5 -> {
+				if (item.notApplicable() && node.isString() && node.asString().equals(Item.NOT_APPLICABLE)) {
+					yield List.of(Item.NOT_APPLICABLE);
+				}
 				BigDecimal value = Numbers.exact(node).orElse(null);
 				if (value == null || !node.isIntegralNumber() || value.compareTo(BigDecimal.ONE) < 0
 						|| value.compareTo(FIVE) > 0) {
-					throw new InvalidAnswer("out_of_scale", "must be a whole number from 1 to 5, not " + shown(node));
+					throw new InvalidAnswer("out_of_scale", "must be a whole number from 1 to 5"
+							+ (item.notApplicable() ? " or \"na\"" : "") + ", not " + shown(node));
 				}
 				yield List.of(Integer.toString(value.intValueExact()));
 			}

@@ -3,6 +3,7 @@ package vn.hailong.response;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,12 +42,15 @@ public record CampaignResults(long campaign, String template, int templateVersio
 	 *
 	 * @param item the item's code
 	 * @param type the item's type
-	 * @param n how many respondents answered it
+	 * @param n how many respondents answered it, "không áp dụng" not included
 	 * @param counts how many chose each value (every possible value of a scale, yes/no or
 	 * choice item, zero included; for a multiple choice the counts may add up to more
 	 * than n)
+	 * @param notApplicable how many answered "không áp dụng" (not applicable), for a
+	 * 5-point item that allows it; null for other items
 	 */
-	public record ItemCounts(String item, String type, long n, Map<String, Long> counts) {
+	public record ItemCounts(String item, String type, long n, Map<String, Long> counts,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long notApplicable) {
 	}
 
 }

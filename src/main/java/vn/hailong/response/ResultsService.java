@@ -94,11 +94,17 @@ public class ResultsService {
 			}
 			Map<String, Long> counts = possibleValues(item);
 			long n = 0;
+			long notApplicable = 0;
 			for (var value : byItem.getOrDefault(item.code(), List.of())) {
+				if (item.type() == ItemType.SCALE5 && value.value().equals(Item.NOT_APPLICABLE)) {
+					notApplicable += value.answers();
+					continue;
+				}
 				counts.merge(value.value(), value.answers(), Long::sum);
 				n += value.respondents();
 			}
-			items.add(new CampaignResults.ItemCounts(item.code(), item.type().yamlName(), n, counts));
+			items.add(new CampaignResults.ItemCounts(item.code(), item.type().yamlName(), n, counts,
+					item.notApplicable() ? notApplicable : null));
 		}
 		return items;
 	}

@@ -31,7 +31,7 @@ final class SectionTotals {
 			    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
 			        and k.measure like 'section:%'
 			    join section_size z on z.template_id = c.template_id and z.measure = k.measure
-			    where x.position = 0 and z.items >= 2
+			    where x.position = 0 and x.value <> 'na' and z.items >= 2
 			), section_complete as (
 			    select campaign_id, unit_id, section, item, cast(v as bigint) as v from section_answer
 			    where answered = items
@@ -63,7 +63,7 @@ final class SectionTotals {
 			    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
 			        and k.measure like 'section:%'
 			    join template_section_size z on z.template_id = c.template_id and 'section:' || z.section = k.measure
-			    where x.campaign_id = :campaign and x.position = 0 and z.items >= 2
+			    where x.campaign_id = :campaign and x.position = 0 and x.value <> 'na' and z.items >= 2
 			), section_complete as (
 			    select unit_id, section, item, cast(v as bigint) as v from section_answer where answered = items
 			    union all

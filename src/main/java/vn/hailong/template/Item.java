@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import org.jspecify.annotations.Nullable;
+
 /**
  * One question of a template.
  *
@@ -18,9 +23,24 @@ import java.util.Optional;
  * @param integer whether a number must be whole
  * @param maxLength the longest allowed free text, in characters (text items only)
  * @param showIf the condition for showing the item, or null when it is always shown
+ * @param criterion the official criterion the item renders, such as
+ * {@code 2640/QĐ-BNV 2.3}, or null (see {@code survey-templates/SOURCES.md})
+ * @param local whether the item is a local addition, not an official criterion: left out
+ * of factor and overall figures ({@code factor-mean})
+ * @param notApplicable whether a 5-point item may be answered "không áp dụng" (not
+ * applicable), stored as the value {@value #NOT_APPLICABLE} and left out of every
+ * denominator
  */
 public record Item(String code, ItemType type, LocalizedText text, boolean required, List<ChoiceOption> options,
-		BigDecimal min, BigDecimal max, boolean integer, Integer maxLength, ShowIf showIf) {
+		BigDecimal min, BigDecimal max, boolean integer, Integer maxLength, ShowIf showIf,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String criterion,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean local,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean notApplicable) {
+
+	/**
+	 * The stored value of a "không áp dụng" (not applicable) answer to a 5-point item.
+	 */
+	public static final String NOT_APPLICABLE = "na";
 
 	/** The longest free text accepted when a template does not say. */
 	public static final int DEFAULT_MAX_LENGTH = 2000;

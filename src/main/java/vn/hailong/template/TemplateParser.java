@@ -35,7 +35,7 @@ final class TemplateParser {
 	private static final Set<String> SECTION_KEYS = Set.of("code", "title", "items");
 
 	private static final Set<String> ITEM_KEYS = Set.of("code", "type", "text", "required", "options", "min", "max",
-			"integer", "maxLength", "showIf");
+			"integer", "maxLength", "showIf", "criterion", "local", "notApplicable");
 
 	private static final Set<String> OPTION_KEYS = Set.of("code", "text");
 
@@ -202,10 +202,20 @@ final class TemplateParser {
 			}
 		}
 		ShowIf showIf = showIf(fields.get("showIf"), earlier);
+		String criterion = optionalScalar(fields.get("criterion"), "criterion");
+		boolean local = bool(fields.get("local"), "local");
+		if (criterion != null && local) {
+			fault(fields.get("local"), "an item renders an official 'criterion' or is 'local', not both");
+		}
+		boolean notApplicable = bool(fields.get("notApplicable"), "notApplicable");
+		if (fields.containsKey("notApplicable") && type != null && type != ItemType.SCALE5) {
+			fault(fields.get("notApplicable"), "'notApplicable' is only for scale5 items");
+		}
 		if (code == null || type == null || text == null) {
 			return null;
 		}
-		return new Item(code, type, text, required, options, min, max, integer, maxLength, showIf);
+		return new Item(code, type, text, required, options, min, max, integer, maxLength, showIf, criterion, local,
+				notApplicable);
 	}
 
 	private List<ChoiceOption> options(Node node, ItemType type, Node parent) {
@@ -293,7 +303,7 @@ final class TemplateParser {
 
 	private static boolean conditionValueFits(Item target, String value) {
 		return switch (target.type()) {
-			case SCALE5 -> value.matches("[1-5]");
+			case SCALE5 -> value.matches("[1-5]") || (target.notApplicable() && value.equals(Item.NOT_APPLICABLE));
 			case YESNO -> value.equals("yes") || value.equals("no");
 			case SINGLE, MULTIPLE -> target.option(value).isPresent();
 			case NUMBER, TEXT -> false;

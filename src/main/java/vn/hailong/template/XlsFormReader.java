@@ -70,7 +70,7 @@ final class XlsFormReader {
 	private static final Pattern LENGTH = Pattern.compile("^string-length\\(\\s*\\.\\s*\\)\\s*<=\\s*([0-9]+)$");
 
 	private static final Set<String> SURVEY_COLUMNS = Set.of("type", "name", "label::vi", "label::en", "required",
-			"relevant", "appearance", "constraint");
+			"relevant", "appearance", "constraint", "criterion", "local", "not_applicable");
 
 	private static final Set<String> CHOICE_COLUMNS = Set.of("list_name", "name", "label::vi", "label::en");
 
@@ -296,7 +296,7 @@ final class XlsFormReader {
 					}
 					this.places.put("section:" + code, cells.place("name"));
 					appearance(cells, Set.of("field-list"));
-					noColumns(cells, "required", "relevant", "constraint");
+					noColumns(cells, "required", "relevant", "constraint", "criterion", "local", "not_applicable");
 					open = new SectionBuilder(code, cells.label(), cells.place("type"));
 				}
 				case "end_group" -> {
@@ -464,10 +464,20 @@ final class XlsFormReader {
 			}
 		}
 		ShowIf showIf = relevant(cells, earlier);
+		String criterion = cells.value("criterion");
+		boolean local = yesNo(cells, "local");
+		boolean notApplicable = yesNo(cells, "not_applicable");
+		if (notApplicable && type != ItemType.SCALE5) {
+			fault(cells.invalid("not_applicable", "not_applicable is only for 5-point (likert) questions"));
+		}
+		if (local && criterion != null) {
+			fault(cells.invalid("local", "a local question renders no official criterion"));
+		}
 		if (code == null || text == null) {
 			return null;
 		}
-		return new Item(code, type, text, required, options, min, max, kind.equals("integer"), maxLength, showIf);
+		return new Item(code, type, text, required, options, min, max, kind.equals("integer"), maxLength, showIf,
+				(criterion != null) ? criterion.strip() : null, local, notApplicable);
 	}
 
 	private @Nullable ShowIf relevant(Cells cells, Map<String, Item> earlier) {
@@ -510,7 +520,11 @@ final class XlsFormReader {
 	}
 
 	private boolean required(Cells cells) {
-		String value = cells.value("required");
+		return yesNo(cells, "required");
+	}
+
+	private boolean yesNo(Cells cells, String column) {
+		String value = cells.value(column);
 		if (value == null) {
 			return false;
 		}
@@ -518,7 +532,7 @@ final class XlsFormReader {
 			case "yes", "true", "true()", "1" -> true;
 			case "no", "false", "false()", "0" -> false;
 			default -> {
-				fault(cells.unsupported("required", "required must be yes or no, not '" + value + "'"));
+				fault(cells.unsupported(column, column + " must be yes or no, not '" + value + "'"));
 				yield false;
 			}
 		};

@@ -48,13 +48,15 @@ final class XlsFormWriter {
 
 	private static void survey(Worksheet sheet, SurveyTemplate template) {
 		header(sheet, "type", "name", "label::" + VI, "label::" + EN, "required", "relevant", "appearance",
-				"constraint");
+				"constraint", "criterion", "local", "not_applicable");
 		int row = 1;
 		for (Section section : template.sections()) {
 			values(sheet, row++, "begin_group", section.code(), section.title().vi(), section.title().en());
 			for (Item item : section.items()) {
 				values(sheet, row++, type(item), item.code(), item.text().vi(), item.text().en(),
-						item.required() ? "yes" : "", relevant(item, template), appearance(item), constraint(item));
+						item.required() ? "yes" : "", relevant(item, template), appearance(item), constraint(item),
+						(item.criterion() != null) ? item.criterion() : "", item.local() ? "yes" : "",
+						item.notApplicable() ? "yes" : "");
 			}
 			values(sheet, row++, "end_group", section.code());
 		}

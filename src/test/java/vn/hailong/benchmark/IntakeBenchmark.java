@@ -67,6 +67,10 @@ public final class IntakeBenchmark {
 
 	private static final String DEFAULT_DATABASE_URL = "jdbc:postgresql://localhost:5432/postgres?user=postgres";
 
+	/**
+	 * Version 1 of it (pinned where campaigns are made), so the figures compare with
+	 * earlier runs.
+	 */
 	private static final String TEMPLATE = "sipas-tthc-giao-duc";
 
 	private static final int UNITS = 10;
@@ -390,8 +394,8 @@ public final class IntakeBenchmark {
 		http.expect(HttpMethod.POST, "/api/v1/units/import", "text/csv; charset=utf-8", csv.toString());
 		Instant now = Instant.now();
 		String campaign = String.format(Locale.ROOT,
-				"{\"name\":\"Intake benchmark\",\"template\":\"%s\",\"period\":\"2025-Q1\",\"opensAt\":\"%s\","
-						+ "\"closesAt\":\"%s\",\"units\":[%s],\"rateLimit\":%d}",
+				"{\"name\":\"Intake benchmark\",\"template\":\"%s\",\"templateVersion\":1,\"period\":\"2025-Q1\","
+						+ "\"opensAt\":\"%s\"," + "\"closesAt\":\"%s\",\"units\":[%s],\"rateLimit\":%d}",
 				TEMPLATE, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
 				codes.stream().map((code) -> "\"" + code + "\"").collect(Collectors.joining(",")), RATE_LIMIT);
 		String created = http.expect(HttpMethod.POST, "/api/v1/campaigns", "application/json", campaign);

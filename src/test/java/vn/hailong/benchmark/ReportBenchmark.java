@@ -42,6 +42,10 @@ public final class ReportBenchmark {
 
 	private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]*)(?:\\?(.*))?$");
 
+	/**
+	 * Version 1 of it (pinned where campaigns are made), so the figures compare with
+	 * earlier runs.
+	 */
 	private static final String TEMPLATE = "sipas-tthc-giao-duc";
 
 	/**
@@ -280,7 +284,7 @@ public final class ReportBenchmark {
 				.executeQuery("insert into campaign (name, template_id, period, opens_at, closes_at, "
 						+ "state) select 'Report benchmark', id, '" + period
 						+ "', now() - interval '1 day', now() + interval '1 day', "
-						+ "'open' from survey_template where code = '" + TEMPLATE + "' returning id");
+						+ "'open' from survey_template where code = '" + TEMPLATE + "' and version = 1 returning id");
 			created.next();
 			long campaign = created.getLong(1);
 			sql.execute("insert into campaign_unit (campaign_id, unit_id) select " + campaign

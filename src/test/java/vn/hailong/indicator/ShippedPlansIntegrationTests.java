@@ -34,7 +34,10 @@ class ShippedPlansIntegrationTests {
 		assertThat(indicator(plan, "4")).containsEntry("comparator", ">=").containsEntry("target", 95.0);
 		assertThat(indicator(plan, "9")).containsEntry("target", 90.0);
 		assertThat(indicator(plan, "5")).containsEntry("comparator", ">");
-		assertThat(map(indicator(plan, "8").get("survey"))).containsEntry("template", "hai-long-co-quan-giao-duc");
+		assertThat(map(indicator(plan, "8").get("survey"))).containsEntry("template", "hai-long-co-quan-giao-duc")
+			.containsEntry("method", "factor-mean");
+		assertThat(map(indicator(plan, "4").get("survey"))).containsEntry("template", "sipas-tthc-giao-duc")
+			.containsEntry("method", "factor-mean");
 		assertThat(map(indicator(plan, "13").get("reported"))).containsKeys("numerator", "denominator");
 		this.client.get()
 			.uri("/api/v1/plans/can-giuoc-2025/report?period=2025")
@@ -51,6 +54,7 @@ class ShippedPlansIntegrationTests {
 		Map<String, Object> plan = importPlan("ca-mau-2024.yaml");
 		assertThat(refs(plan)).containsExactly("a", "c1", "c2", "d", "đ1", "đ2", "e", "i", "k", "l", "m");
 		assertThat(indicator(plan, "m")).containsEntry("target", 90.0);
+		assertThat(map(indicator(plan, "m").get("survey"))).containsEntry("method", "factor-mean");
 		assertThat(indicator(plan, "a")).doesNotContainKey("target");
 		assertThat(indicator(plan, "l")).containsEntry("target", 40.0);
 	}

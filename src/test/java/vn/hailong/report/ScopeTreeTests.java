@@ -73,8 +73,8 @@ class ScopeTreeTests {
 
 	@Test
 	void listsEachUnitOnceInASubtreeEvenAcrossACycle() {
-		var a = new Unit(1, "A", "A", UnitLevel.DISTRICT_OFFICE, "B", 0);
-		var b = new Unit(2, "B", "B", UnitLevel.DISTRICT_OFFICE, "A", 0);
+		var a = new Unit(1, "A", "A", UnitLevel.DISTRICT_OFFICE, "B", 0, null);
+		var b = new Unit(2, "B", "B", UnitLevel.DISTRICT_OFFICE, "A", 0, null);
 		var subtrees = new ScopeTree(List.of(a, b), null).subtrees(List.of(1L));
 		assertThat(subtrees.get(1L)).containsExactly(a);
 		assertThat(subtrees.get(2L)).containsExactly(a);

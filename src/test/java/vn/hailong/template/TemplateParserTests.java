@@ -46,6 +46,34 @@ class TemplateParserTests {
 	}
 
 	@Test
+	void readsCriterionLocalAndNotApplicable() {
+		SurveyTemplate template = TemplateParser.parse("mau.v2.yaml",
+				VALID
+					.replace("        showIf: { item: q1, equals: \"yes\" }\n",
+							"        showIf: { item: q1, equals: \"yes\" }\n        criterion: \"2640/QĐ-BNV 2.3\"\n"
+									+ "        notApplicable: true\n")
+					.replace("        integer: true\n", "        integer: true\n        local: true\n"));
+		Item rated = template.item("q2").orElseThrow();
+		assertThat(rated.criterion()).isEqualTo("2640/QĐ-BNV 2.3");
+		assertThat(rated.notApplicable()).isTrue();
+		assertThat(rated.local()).isFalse();
+		assertThat(template.item("q3").orElseThrow().local()).isTrue();
+		assertThat(template.item("q1").orElseThrow().criterion()).isNull();
+	}
+
+	@Test
+	void reportsNotApplicableOutsideTheScale() {
+		assertFault(VALID.replace("required: true", "notApplicable: true"), 10,
+				"'notApplicable' is only for scale5 items");
+	}
+
+	@Test
+	void reportsAnItemBothOfficialAndLocal() {
+		assertFault(VALID.replace("required: true", "criterion: \"2640/QĐ-BNV 1.1\"\n        local: true"), 11,
+				"not both");
+	}
+
+	@Test
 	void reportsUnknownTypeWithItsLine() {
 		assertFault(VALID.replace("type: scale5", "type: scale7"), 13, "unknown item type 'scale7'");
 	}
