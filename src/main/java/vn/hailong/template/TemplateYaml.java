@@ -87,6 +87,15 @@ final class TemplateYaml {
 			}
 			node.put("showIf", showIf);
 		}
+		if (item.criterion() != null) {
+			node.put("criterion", item.criterion());
+		}
+		if (item.local()) {
+			node.put("local", true);
+		}
+		if (item.notApplicable()) {
+			node.put("notApplicable", true);
+		}
 		return node;
 	}
 

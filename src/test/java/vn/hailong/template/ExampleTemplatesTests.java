@@ -31,7 +31,9 @@ class ExampleTemplatesTests {
 	@Test
 	void startUpSeedsOnlyTheOfficialFilesBesideTheExamplesFolder() {
 		assertThat(TemplateFiles.read(List.of(Path.of("survey-templates")))).extracting(SurveyTemplate::code)
-			.containsExactlyInAnyOrder("sipas-tthc-giao-duc", "hai-long-co-quan-giao-duc", "phu-huynh-truong-cong-lap");
+			.containsExactlyInAnyOrder("sipas-tthc-giao-duc", "sipas-tthc-giao-duc", "hai-long-co-quan-giao-duc",
+					"hai-long-co-quan-giao-duc", "phu-huynh-truong-cong-lap", "phu-huynh-mam-non", "phu-huynh-tieu-hoc",
+					"phu-huynh-trung-hoc");
 	}
 
 }
