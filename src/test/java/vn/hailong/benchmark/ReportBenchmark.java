@@ -126,13 +126,19 @@ public final class ReportBenchmark {
 					System.out.printf(Locale.ROOT, "aggregates of campaign %d recomputed from its answers in %.1f s%n",
 							built, (System.nanoTime() - start) / 1e9);
 				}
-				var plan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/plans"))
-					.header("Content-Type", "application/yaml")
-					.header("Authorization", BenchmarkAdministrator.authorization())
-					.POST(HttpRequest.BodyPublishers.ofString(PLAN))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (plan.statusCode() != 201) {
-					throw new IllegalStateException("plan import failed: " + plan.statusCode() + " " + plan.body());
+				// The same plan for each year: a report reads only periods of its plan's
+				// year.
+				for (String year : List.of("2025", "2023")) {
+					String yaml = PLAN.replace("code: bench-plan", "code: bench-plan-" + year)
+						.replace("year: 2025", "year: " + year);
+					var plan = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/plans"))
+						.header("Content-Type", "application/yaml")
+						.header("Authorization", BenchmarkAdministrator.authorization())
+						.POST(HttpRequest.BodyPublishers.ofString(yaml))
+						.build(), HttpResponse.BodyHandlers.ofString());
+					if (plan.statusCode() != 201) {
+						throw new IllegalStateException("plan import failed: " + plan.statusCode() + " " + plan.body());
+					}
 				}
 				String bearer = "Bearer " + token(http, base);
 				var large = report(base, "2025", bearer);
@@ -224,7 +230,8 @@ public final class ReportBenchmark {
 	}
 
 	private static HttpRequest report(String base, String period, String authorization) {
-		return HttpRequest.newBuilder(URI.create(base + "/api/v1/plans/bench-plan/report?period=" + period))
+		return HttpRequest
+			.newBuilder(URI.create(base + "/api/v1/plans/bench-plan-" + period + "/report?period=" + period))
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
 			.GET()
