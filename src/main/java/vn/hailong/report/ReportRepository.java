@@ -91,7 +91,14 @@ class ReportRepository {
 			pairItems.add(measure.substring(ITEM.length()));
 		}));
 		return this.database.sql("""
-				with totals as (
+				with item_value as (
+				    select v.unit_id, 'item:' || v.item as measure, v.value, sum(v.respondents) as respondents,
+				        sum(v.answers) as answers
+				    from unit_value_count v
+				    join unnest(cast(:itemCampaigns as int8[]), cast(:itemCodes as text[])) as q (campaign_id, item)
+				        on q.campaign_id = v.campaign_id and q.item = v.item
+				    group by v.unit_id, v.item, v.value
+				), totals as (
 				    select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
 				        sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
 				        sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
@@ -103,15 +110,13 @@ class ReportRepository {
 				    select unit_id, measure, respondents, respondents, satisfied, satisfied, respondents, satisfied,
 				        satisfied, mean_sum, mean_squares
 				    from (
-				        select v.unit_id, 'item:' || v.item as measure, sum(v.respondents) as respondents,
-				            coalesce(sum(v.respondents) filter (where v.value in ('4', '5')), 0) as satisfied,
-				            sum(v.respondents * v.value::int) as mean_sum,
-				            sum(v.respondents * v.value::int * v.value::int) as mean_squares
-				        from unit_value_count v
-				        join unnest(cast(:itemCampaigns as int8[]), cast(:itemCodes as text[])) as q (campaign_id, item)
-				            on q.campaign_id = v.campaign_id and q.item = v.item
-				        where v.value <> 'na'
-				        group by v.unit_id, v.item
+				        select unit_id, measure, sum(respondents) as respondents,
+				            coalesce(sum(respondents) filter (where value in ('4', '5')), 0) as satisfied,
+				            sum(respondents * value::int) as mean_sum,
+				            sum(respondents * value::int * value::int) as mean_squares
+				        from item_value
+				        where value <> 'na'
+				        group by unit_id, measure
 				    ) item
 				), not_applicable as (
 				    select v.unit_id, k.measure, sum(v.answers) as not_applicable
@@ -121,12 +126,7 @@ class ReportRepository {
 				    where v.campaign_id = any(:campaigns) and v.value = 'na' and k.measure = any(:measures)
 				    group by v.unit_id, k.measure
 				    union all
-				    select v.unit_id, 'item:' || v.item, sum(v.answers)
-				    from unit_value_count v
-				    join unnest(cast(:itemCampaigns as int8[]), cast(:itemCodes as text[])) as q (campaign_id, item)
-				        on q.campaign_id = v.campaign_id and q.item = v.item
-				    where v.value = 'na'
-				    group by v.unit_id, v.item
+				    select unit_id, measure, sum(answers) from item_value where value = 'na' group by unit_id, measure
 				)
 				select coalesce(t.unit_id, n.unit_id) as unit_id, coalesce(t.measure, n.measure) as measure,
 				    t.respondents, t.answers, t.satisfied, t.aa, t.mm, t.am, t.satisfied_respondents, t.mean_sum,
