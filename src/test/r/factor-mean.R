@@ -89,3 +89,36 @@ cat("indicator 9 unweighted", sum(p$satisfied) / sum(p$answers), "\n")
 hl <- svyciprop(~hl4, pd, method = "beta")
 cat("indicator a weighted", coef(hl), attr(hl, "ci"), "\n")
 cat("indicator a unweighted", mean(p$hl4), "\n")
+
+# 3. FactorMeanIntegrationTests: 12 respondents x 6 criteria of sipas-tthc-giao-duc (tc1, tt1, tt4,
+#    cc1, kq1, gy1; factors 1, 2, 2, 3, 4, 5), NA for "na" or unanswered; odd rows (1st, 3rd, ...)
+#    answered for school 1 (N = 600), even rows for school 2 (N = 400).
+s <- read.csv(text = "c1,c2,c3,c4,c5,c6
+5,4,NA,5,4,5
+4,5,4,4,5,3
+2,3,NA,3,2,4
+5,5,5,5,5,5
+3,4,2,4,4,2
+4,2,NA,5,4,4
+5,4,4,4,3,5
+1,2,1,2,2,NA
+4,4,NA,4,4,4
+5,5,5,5,5,5
+3,3,3,3,4,3
+4,5,NA,4,5,4")
+s <- criteria(s, 6)
+s$unit <- rep(c("S1", "S2"), 6)
+s$N <- ifelse(s$unit == "S1", 600, 400)
+sd <- svydesign(ids = ~1, strata = ~unit, fpc = ~N, data = s)
+sr <- svyratio(~y1 + y2 + y3 + y4 + y5 + y6, ~x1 + x2 + x3 + x4 + x5 + x6, sd, covmat = TRUE)
+sratios <- paste0("y", 1:6, "/x", 1:6)
+factor <- c(1, 2, 2, 3, 4, 5)
+contrasts <- lapply(1:5, function(f) {
+  w <- setNames(rep(0, 36), names(coef(sr))); w[sratios[factor == f]] <- 1 / sum(factor == f); w
+})
+names(contrasts) <- paste0("F", 1:5)
+contrasts$overall <- Reduce(`+`, contrasts) / 5
+sest <- svycontrast(sr, contrasts)
+for (i in seq_along(contrasts)) {
+  cat(names(contrasts)[i], 100 * coef(sest)[i], "SE", 100 * SE(sest)[i], 100 * kg(coef(sest)[i], SE(sest)[i], sd), "\n")
+}
