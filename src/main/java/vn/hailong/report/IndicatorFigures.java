@@ -182,14 +182,14 @@ final class IndicatorFigures {
 			}
 			if (weighted != null) {
 				StratifiedEstimate basis = weighted.factors().get(f);
-				factors.add(new FactorFigure(criteria.factors().get(f), criteriaOfFactor, (long) factor.total(),
-						100 * basis.estimate(), 100 * basis.lower(), 100 * basis.upper(), Basis.WEIGHTED,
-						100 * factor.estimate()));
+				factors.add(new FactorFigure(criteria.factors().get(f), criteria.titles().get(f), criteriaOfFactor,
+						(long) factor.total(), 100 * basis.estimate(), 100 * basis.lower(), 100 * basis.upper(),
+						Basis.WEIGHTED, 100 * factor.estimate()));
 			}
 			else {
-				factors.add(new FactorFigure(criteria.factors().get(f), criteriaOfFactor, (long) factor.total(),
-						100 * factor.estimate(), 100 * factor.lower(), 100 * factor.upper(), Basis.UNWEIGHTED,
-						100 * factor.estimate()));
+				factors.add(new FactorFigure(criteria.factors().get(f), criteria.titles().get(f), criteriaOfFactor,
+						(long) factor.total(), 100 * factor.estimate(), 100 * factor.lower(), 100 * factor.upper(),
+						Basis.UNWEIGHTED, 100 * factor.estimate()));
 			}
 		}
 		return factors;

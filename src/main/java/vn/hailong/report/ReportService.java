@@ -31,6 +31,7 @@ import vn.hailong.system.FieldProblem;
 import vn.hailong.system.ProblemType;
 import vn.hailong.template.Item;
 import vn.hailong.template.ItemType;
+import vn.hailong.template.LocalizedText;
 import vn.hailong.template.Section;
 import vn.hailong.template.StoredTemplate;
 import vn.hailong.template.TemplateCatalog;
@@ -308,6 +309,7 @@ public class ReportService {
 		}
 		var keys = new ArrayList<String>();
 		var factors = new ArrayList<String>();
+		var titles = new ArrayList<LocalizedText>();
 		var factorOf = new ArrayList<Integer>();
 		for (Section section : latest.sections()) {
 			for (Item item : section.items()) {
@@ -315,6 +317,7 @@ public class ReportService {
 						&& !keys.contains(item.criterion())) {
 					if (!factors.contains(section.code())) {
 						factors.add(section.code());
+						titles.add(section.title());
 					}
 					keys.add(item.criterion());
 					factorOf.add(factors.indexOf(section.code()));
@@ -337,7 +340,7 @@ public class ReportService {
 		}
 		int[] factorIndex = factorOf.stream().mapToInt(Integer::intValue).toArray();
 		return this.data.criteriaMoments(keys.size(), map)
-			.map((perUnit) -> Optional.of(new Criteria(factors, factorIndex, perUnit)));
+			.map((perUnit) -> Optional.of(new Criteria(factors, titles, factorIndex, perUnit)));
 	}
 
 	/**

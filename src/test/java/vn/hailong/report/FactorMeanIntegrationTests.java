@@ -165,6 +165,34 @@ class FactorMeanIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).contains("2640/QĐ-BNV");
+		// one row per factor after the units: its title, answers, estimate, interval,
+		// basis,
+		// section code and number of criteria
+		List<String> factorRows = csv.lines().filter((line) -> line.contains(",Yếu tố,")).toList();
+		assertThat(factorRows).hasSize(5);
+		assertThat(factorRows.get(0)).contains(",63.33,29.31,89.6,").endsWith(",tiep_can,4");
+		byte[] xlsx = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?format=xlsx&period=2025-Q1&unit={unit}&lang=en", plan, units.get(0))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx),
+				new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+			var sheet = workbook.findSheet("SIPAS factors").orElseThrow();
+			var rows = sheet.read();
+			assertThat(rows.get(2).getCellText(2)).isEqualTo("factor_name");
+			assertThat(rows.get(3).getCellText(1)).isEqualTo("tiep_can");
+			ReportWorkbook.assertPercent(rows.get(3).getCell(5), 0.633333333333, 1e-9);
+			ReportWorkbook.assertPercent(rows.get(3).getCell(6), 0.293059906246, 1e-9);
+			assertThat(rows.get(3).getCellText(8)).isEqualTo("weighted");
+			assertThat(rows).hasSize(3 + 5);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test
