@@ -133,7 +133,7 @@ class ReportAndNoticeBrowserTests {
 	}
 
 	@Test
-	void reportShowsEachSipasFactorInATableThatReadsWithoutSight() {
+	void reportShowsEachSipasFactorInATableThatReadsWithoutSight() throws Exception {
 		String school = this.units.get(1);
 		long campaign = new Fixtures(this.client, this.database).openCampaign("sipas-tthc-giao-duc", List.of(school),
 				Map.of("rateLimit", 0));
@@ -180,6 +180,8 @@ class ReportAndNoticeBrowserTests {
 		assertThat(table.locator("tbody tr[data-section='tiep_can'] td").nth(4))
 			.hasText("có trọng số theo quy mô đơn vị");
 		ConsoleAccessibilityBrowserTests.audit(this.page, "report with SIPAS factors", violations);
+		table.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+			.setPath(ConsoleJourneyBrowserTests.screen("report-factors.png")));
 		this.page.navigate(this.base + "/console/plans/" + code + "/report?period=2025-Q1&lang=en");
 		assertThat(this.page.locator(".report-factors caption")).containsText("SIPAS factors – indicator 4");
 		assertThat(this.page.locator(".report-factors tbody tr[data-section='tiep_can'] td").nth(2)).hasText("83.3%");
