@@ -158,6 +158,30 @@ class MultiTemplateIndicatorIntegrationTests {
 		refused("{ templates: [phu-huynh-tieu-hoc, bao-cao], item: hl_chung }", "item", "unknown");
 		// the parents' items name the toolkit's parts, not numbered criteria
 		refused("{ templates: [sipas-tthc-giao-duc, phu-huynh-tieu-hoc], method: factor-mean }", "method", "type");
+		// numbered criteria, but in another factor than the SIPAS template's
+		String other = "mt-tc-" + UUID.randomUUID().toString().substring(0, 8);
+		String school = new Fixtures(this.client, this.database).district().get(1);
+		this.client.post()
+			.uri("/api/v1/templates?unit={unit}", school)
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(
+					"""
+							code: %s
+							version: 1
+							title: { vi: "Mẫu thử tiêu chí", en: "Criteria test form" }
+							sections:
+							  - code: khac
+							    title: { vi: "Phần khác", en: "Other" }
+							    items:
+							      - { code: k1, type: scale5, criterion: "2640/QĐ-BNV 1.1", text: { vi: "Chỗ ngồi chờ", en: "Seats" } }
+							"""
+						.formatted(other))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.client.post().uri("/api/v1/templates/{code}/versions/1/publish", other).exchange().expectStatus().isOk();
+		refused("{ templates: [sipas-tthc-giao-duc, %s], method: factor-mean }".formatted(other), "templates[1]",
+				"incompatible");
 	}
 
 	@Test
