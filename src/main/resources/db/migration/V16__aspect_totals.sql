@@ -58,7 +58,7 @@ create table unit_aspect_total (
 -- as the intake.
 insert into unit_aspect_total (campaign_id, unit_id, section, slot, respondents, mean_sum, mean_squares, pairs,
     pair_mean_sum, pair_mean_squares, overall_sum, overall_squares, cross_products)
-with per_respondent as (
+with per_respondent as materialized (
     select x.campaign_id, x.unit_id, x.response_id, substr(k.measure, 9) as section, count(*) as m,
         sum(x.value::int) as s
     from answer x
@@ -68,7 +68,7 @@ with per_respondent as (
     join template_overall_item o on o.template_id = c.template_id and o.item <> x.item
     where x.position = 0 and x.value <> 'na'
     group by x.campaign_id, x.unit_id, x.response_id, k.measure
-), overall_answer as (
+), overall_answer as materialized (
     select x.response_id, x.value::int as y
     from answer x
     join campaign c on c.id = x.campaign_id

@@ -11,9 +11,11 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import vn.hailong.statistics.Correlations.PairSums;
 import vn.hailong.statistics.Moments;
+import vn.hailong.system.ReadDatabase;
 
 /**
  * Reads what the groups and importance–performance views need: answer counts by group in
@@ -24,17 +26,25 @@ import vn.hailong.statistics.Moments;
 class AnswerReads {
 
 	/*
-	 * One pass: the item's answers (answer_count_idx on campaign, unit, item), each
-	 * joined to the same response's answer to the grouping item through the primary key
-	 * (response_id, item, position), or to its response for the week or a window.
+	 * One pass over the answers of the two items (a bitmap scan of answer_count_idx on
+	 * campaign, unit, item, which reads the table's pages once, in order), gathered per
+	 * response: its answer to the grouping item, and the values it chose for the item
+	 * counted (several for a multiple choice, in order, so the first counts the
+	 * respondent). A self-join on response_id would look up the primary key once per
+	 * answer: four times the plain count scan on 1M responses, against about one for
+	 * this.
 	 */
 	private static final String BY_ITEM = """
-			select a.value, g.value as grp, count(*) as answers, count(*) filter (where a.position = 0) as respondents
-			from answer a
-			left join answer g on g.response_id = a.response_id and g.item = :by and g.position = 0
-			%s
-			where a.campaign_id = any(:campaigns) and a.unit_id = any(:units) and a.item = :item %s
-			group by a.value, g.value
+			select v.value, t.grp, count(*) as answers, count(*) filter (where v.n = 1) as respondents
+			from (
+			    select a.response_id, max(a.value) filter (where a.item = :by and a.position = 0) as grp,
+			        array_agg(a.value order by a.position) filter (where a.item = :item) as vals
+			    from answer a %s
+			    where a.campaign_id = any(:campaigns) and a.unit_id = any(:units) and a.item in (:item, :by) %s
+			    group by a.response_id
+			) t
+			cross join lateral unnest(t.vals) with ordinality v (value, n)
+			group by v.value, t.grp
 			""";
 
 	private static final String BY_WEEK = """
@@ -64,7 +74,7 @@ class AnswerReads {
 			with chosen as (
 			    select r.id from response r
 			    where r.campaign_id = any(:campaigns) and r.unit_id = any(:units) %s
-			), per_respondent as (
+			), per_respondent as materialized (
 			    select x.response_id, substr(k.measure, 9) as section, count(*) as m, sum(x.value::int) as s
 			    from answer x
 			    join chosen on chosen.id = x.response_id
@@ -74,7 +84,7 @@ class AnswerReads {
 			    join template_overall_item o on o.template_id = c.template_id and o.item <> x.item
 			    where x.position = 0 and x.value <> 'na'
 			    group by x.response_id, k.measure
-			), overall_answer as (
+			), overall_answer as materialized (
 			    select x.response_id, x.value::int as y
 			    from answer x
 			    join chosen on chosen.id = x.response_id
@@ -93,10 +103,16 @@ class AnswerReads {
 			group by p.section
 			""";
 
+	/** Room for the grouping of 1M responses' answers in memory rather than on disk. */
+	private static final String WORK_MEMORY = "set local work_mem = '256MB'";
+
 	private final DatabaseClient database;
 
-	AnswerReads(DatabaseClient database) {
-		this.database = database;
+	private final TransactionalOperator transaction;
+
+	AnswerReads(ReadDatabase reads) {
+		this.database = reads.client();
+		this.transaction = reads.transaction();
 	}
 
 	/**
@@ -109,6 +125,9 @@ class AnswerReads {
 	 * answer {@code by})
 	 */
 	Flux<Cell> crossCounts(Selection selection, String item, @Nullable String by) {
+		if (selection.units().isEmpty()) {
+			return Flux.empty();
+		}
 		String window = window(selection, "r");
 		String sql = (by != null)
 				? BY_ITEM.formatted(selection.windowed() ? "join response r on r.id = a.response_id" : "", window)
@@ -121,10 +140,11 @@ class AnswerReads {
 			spec = spec.bind("by", by);
 		}
 		spec = bindWindow(spec, selection);
-		return spec
+		var cells = spec
 			.map((row) -> new Cell(row.get("value", String.class), row.get("grp", String.class),
 					row.get("answers", Long.class), row.get("respondents", Long.class)))
 			.all();
+		return this.database.sql(WORK_MEMORY).then().thenMany(cells).as(this.transaction::transactional);
 	}
 
 	/**
@@ -135,6 +155,9 @@ class AnswerReads {
 	 */
 	Flux<AspectSums> aspectSums(Selection selection) {
 		String sql = selection.windowed() ? WINDOWED_ASPECTS.formatted(window(selection, "r")) : KEPT_ASPECTS;
+		if (selection.units().isEmpty()) {
+			return Flux.empty();
+		}
 		var spec = this.database.sql(sql).bind("campaigns", selection.campaignIds()).bind("units", selection.unitIds());
 		spec = bindWindow(spec, selection);
 		return spec.map((row) -> {

@@ -25,7 +25,7 @@ final class AspectTotals {
 			    from campaign c
 			    join template_overall_item o on o.template_id = c.template_id
 			    where c.id in (select campaign_id from r)
-			), overall_answer as (
+			), overall_answer as materialized (
 			    select x.response_id, o.section, cast(x.value as int) as y
 			    from x
 			    join r on r.id = x.response_id
@@ -67,7 +67,7 @@ final class AspectTotals {
 	 * with the expressions of {@code V16__aspect_totals.sql}.
 	 */
 	static final String FRESH = """
-			with per_respondent as (
+			with per_respondent as materialized (
 			    select x.unit_id, x.response_id, substr(k.measure, 9) as section, count(*) as m, sum(x.value::int) as s
 			    from answer x
 			    join campaign c on c.id = x.campaign_id
@@ -76,7 +76,7 @@ final class AspectTotals {
 			    join template_overall_item o on o.template_id = c.template_id and o.item <> x.item
 			    where x.campaign_id = :campaign and x.position = 0 and x.value <> 'na'
 			    group by x.unit_id, x.response_id, k.measure
-			), overall_answer as (
+			), overall_answer as materialized (
 			    select x.response_id, x.value::int as y
 			    from answer x
 			    join campaign c on c.id = x.campaign_id
