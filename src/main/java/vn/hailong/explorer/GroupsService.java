@@ -68,7 +68,9 @@ public class GroupsService {
 				return Mono.error(ApiException.invalid(problems));
 			}
 			String byCode = by.strip();
-			return this.reads.crossCounts(selection, counted.code(), (grouping != null) ? grouping.code() : null)
+			return this.reads
+				.crossCounts(selection, counted.code(), counted.type() == ItemType.MULTIPLE,
+						(grouping != null) ? grouping.code() : null)
 				.collectList()
 				.map((cells) -> assemble(selection, counted, grouping, byCode, cells));
 		});
