@@ -103,7 +103,9 @@ class AggregateRepository {
 				""", FRESH_MEASURES, List.of("measure"), MEASURE_COLUMNS);
 		var sections = compare(campaign, "sections", SectionTotals.STORED, SectionTotals.FRESH, SectionTotals.KEYS,
 				SectionTotals.COLUMNS);
-		return responses.concatWith(values).concatWith(measures).concatWith(sections);
+		var aspects = compare(campaign, "aspects", AspectTotals.STORED, AspectTotals.FRESH, AspectTotals.KEYS,
+				AspectTotals.COLUMNS);
+		return responses.concatWith(values).concatWith(measures).concatWith(sections).concatWith(aspects);
 	}
 
 	private Flux<AggregateCheck.Difference> compare(long campaign, String kind, String stored, String fresh,
@@ -158,6 +160,9 @@ class AggregateRepository {
 				this.database.sql("delete from unit_section_total where campaign_id = :campaign")
 					.bind("campaign", campaign)
 					.then(),
+				this.database.sql("delete from unit_aspect_total where campaign_id = :campaign")
+					.bind("campaign", campaign)
+					.then(),
 				this.database
 					.sql("insert into unit_response_count (campaign_id, unit_id, slot, responses) "
 							+ "select :campaign, unit_id, 0, responses from (" + FRESH_RESPONSES + ") f")
@@ -178,6 +183,12 @@ class AggregateRepository {
 				this.database.sql("insert into unit_section_total (campaign_id, unit_id, section, item, slot, "
 						+ String.join(", ", SectionTotals.COLUMNS) + ") select :campaign, unit_id, section, item, 0, "
 						+ String.join(", ", SectionTotals.COLUMNS) + " from (" + SectionTotals.FRESH + ") f")
+					.bind("campaign", campaign)
+					.then(),
+				this.database
+					.sql("insert into unit_aspect_total (campaign_id, unit_id, section, slot, "
+							+ String.join(", ", AspectTotals.COLUMNS) + ") select :campaign, unit_id, section, 0, "
+							+ String.join(", ", AspectTotals.COLUMNS) + " from (" + AspectTotals.FRESH + ") f")
 					.bind("campaign", campaign)
 					.then())
 			.then();

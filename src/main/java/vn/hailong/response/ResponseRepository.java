@@ -107,7 +107,8 @@ class ResponseRepository {
 	ResponseRepository(DatabaseClient database, AggregateProperties properties) {
 		this.database = database;
 		this.aggregates = new AggregateWriter(properties.enabled());
-		this.insert = properties.enabled() ? STORE + AggregateWriter.UPDATES + SectionTotals.UPDATES + RESULT : INSERT;
+		this.insert = properties.enabled()
+				? STORE + AggregateWriter.UPDATES + SectionTotals.UPDATES + AspectTotals.UPDATES + RESULT : INSERT;
 	}
 
 	ResponseRepository(DatabaseClient database) {

@@ -30,12 +30,16 @@ import org.jspecify.annotations.Nullable;
  * @param notApplicable whether a 5-point item may be answered "không áp dụng" (not
  * applicable), stored as the value {@value #NOT_APPLICABLE} and left out of every
  * denominator
+ * @param overall whether the item is the template's overall-satisfaction question (at
+ * most one per template, a 5-point item): the explorer's importance–performance view
+ * correlates each aspect with it, and leaves it out of the aspects
  */
 public record Item(String code, ItemType type, LocalizedText text, boolean required, List<ChoiceOption> options,
 		BigDecimal min, BigDecimal max, boolean integer, Integer maxLength, ShowIf showIf,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String criterion,
 		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean local,
-		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean notApplicable) {
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean notApplicable,
+		@JsonInclude(JsonInclude.Include.NON_DEFAULT) @JsonSetter(nulls = Nulls.AS_EMPTY) boolean overall) {
 
 	/**
 	 * The stored value of a "không áp dụng" (not applicable) answer to a 5-point item.
@@ -50,6 +54,17 @@ public record Item(String code, ItemType type, LocalizedText text, boolean requi
 
 	public Item {
 		options = (options != null) ? List.copyOf(options) : List.of();
+	}
+
+	/**
+	 * The same item without the overall mark, as stored before the mark existed.
+	 * @return this item when it is not marked, else a copy with {@code overall} false
+	 */
+	Item withoutOverall() {
+		return !this.overall ? this
+				: new Item(this.code, this.type, this.text, this.required, this.options, this.min, this.max,
+						this.integer, this.maxLength, this.showIf, this.criterion, this.local, this.notApplicable,
+						false);
 	}
 
 	public Optional<ChoiceOption> option(String optionCode) {

@@ -43,6 +43,29 @@ public record SurveyTemplate(String code, int version, LocalizedText title, Loca
 		return items().stream().filter((item) -> item.code().equals(itemCode)).findFirst();
 	}
 
+	/**
+	 * The overall-satisfaction item, if the template marks one ({@link Item#overall()};
+	 * at most one does).
+	 * @return the item, or empty
+	 */
+	@JsonIgnore
+	public Optional<Item> overallItem() {
+		return items().stream().filter(Item::overall).findFirst();
+	}
+
+	/**
+	 * The same template without the overall mark, which serialises exactly as templates
+	 * did before the mark existed; the catalogue lets a version in use gain the mark.
+	 * @return the template with every item's {@code overall} false
+	 */
+	SurveyTemplate withoutOverall() {
+		return new SurveyTemplate(this.code, this.version, this.title, this.description, this.source,
+				this.sections.stream()
+					.map((section) -> new Section(section.code(), section.title(),
+							section.items().stream().map(Item::withoutOverall).toList()))
+					.toList());
+	}
+
 	@JsonIgnore
 	public String key() {
 		return this.code + ".v" + this.version;

@@ -86,6 +86,11 @@ public class TemplateCatalog implements InitializingBean {
 					: update(template, found.get(0), definition, checksum));
 	}
 
+	/*
+	 * A version in use may not change, except to gain the mark of its overall item
+	 * (Item.overall): that changes no question and no stored answer, only which item the
+	 * explorer correlates the aspects with.
+	 */
 	private Mono<Void> update(SurveyTemplate template, Existing existing, String definition, String checksum) {
 		if (existing.office()) {
 			return Mono.error(new TemplateDefinitionException(template.key() + ".yaml",
@@ -95,7 +100,8 @@ public class TemplateCatalog implements InitializingBean {
 		if (existing.checksum().equals(checksum)) {
 			return Mono.empty();
 		}
-		if (existing.used()) {
+		if (existing.used()
+				&& !existing.checksum().equals(sha256(this.json.writeValueAsString(template.withoutOverall())))) {
 			return Mono.error(new TemplateDefinitionException(template.key() + ".yaml",
 					List.of(new TemplateDefinitionException.Fault(1,
 							"version " + template.version() + " of '" + template.code()

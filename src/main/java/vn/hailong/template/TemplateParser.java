@@ -35,7 +35,7 @@ final class TemplateParser {
 	private static final Set<String> SECTION_KEYS = Set.of("code", "title", "items");
 
 	private static final Set<String> ITEM_KEYS = Set.of("code", "type", "text", "required", "options", "min", "max",
-			"integer", "maxLength", "showIf", "criterion", "local", "notApplicable");
+			"integer", "maxLength", "showIf", "criterion", "local", "notApplicable", "overall");
 
 	private static final Set<String> OPTION_KEYS = Set.of("code", "text");
 
@@ -211,11 +211,19 @@ final class TemplateParser {
 		if (fields.containsKey("notApplicable") && type != null && type != ItemType.SCALE5) {
 			fault(fields.get("notApplicable"), "'notApplicable' is only for scale5 items");
 		}
+		boolean overall = bool(fields.get("overall"), "overall");
+		if (overall && type != null && type != ItemType.SCALE5) {
+			fault(fields.get("overall"), "'overall' is only for a scale5 item");
+		}
+		if (overall && earlier.values().stream().anyMatch(Item::overall)) {
+			fault(fields.get("overall"), "only one item of a template may be 'overall'; "
+					+ earlier.values().stream().filter(Item::overall).findFirst().get().code() + " is already");
+		}
 		if (code == null || type == null || text == null) {
 			return null;
 		}
 		return new Item(code, type, text, required, options, min, max, integer, maxLength, showIf, criterion, local,
-				notApplicable);
+				notApplicable, overall);
 	}
 
 	private List<ChoiceOption> options(Node node, ItemType type, Node parent) {

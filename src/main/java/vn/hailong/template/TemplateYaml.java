@@ -96,6 +96,9 @@ final class TemplateYaml {
 		if (item.notApplicable()) {
 			node.put("notApplicable", true);
 		}
+		if (item.overall()) {
+			node.put("overall", true);
+		}
 		return node;
 	}
 

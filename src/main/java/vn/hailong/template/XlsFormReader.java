@@ -70,7 +70,7 @@ final class XlsFormReader {
 	private static final Pattern LENGTH = Pattern.compile("^string-length\\(\\s*\\.\\s*\\)\\s*<=\\s*([0-9]+)$");
 
 	private static final Set<String> SURVEY_COLUMNS = Set.of("type", "name", "label::vi", "label::en", "required",
-			"relevant", "appearance", "constraint", "criterion", "local", "not_applicable");
+			"relevant", "appearance", "constraint", "criterion", "local", "not_applicable", "overall");
 
 	private static final Set<String> CHOICE_COLUMNS = Set.of("list_name", "name", "label::vi", "label::en");
 
@@ -296,7 +296,8 @@ final class XlsFormReader {
 					}
 					this.places.put("section:" + code, cells.place("name"));
 					appearance(cells, Set.of("field-list"));
-					noColumns(cells, "required", "relevant", "constraint", "criterion", "local", "not_applicable");
+					noColumns(cells, "required", "relevant", "constraint", "criterion", "local", "not_applicable",
+							"overall");
 					open = new SectionBuilder(code, cells.label(), cells.place("type"));
 				}
 				case "end_group" -> {
@@ -473,11 +474,18 @@ final class XlsFormReader {
 		if (local && criterion != null) {
 			fault(cells.invalid("local", "a local question renders no official criterion"));
 		}
+		boolean overall = yesNo(cells, "overall");
+		if (overall && type != ItemType.SCALE5) {
+			fault(cells.invalid("overall", "overall is only for a 5-point (likert) question"));
+		}
+		if (overall && earlier.values().stream().anyMatch(Item::overall)) {
+			fault(cells.invalid("overall", "only one question may be the overall one"));
+		}
 		if (code == null || text == null) {
 			return null;
 		}
 		return new Item(code, type, text, required, options, min, max, kind.equals("integer"), maxLength, showIf,
-				(criterion != null) ? criterion.strip() : null, local, notApplicable);
+				(criterion != null) ? criterion.strip() : null, local, notApplicable, overall);
 	}
 
 	private @Nullable ShowIf relevant(Cells cells, Map<String, Item> earlier) {

@@ -48,7 +48,7 @@ final class XlsFormWriter {
 
 	private static void survey(Worksheet sheet, SurveyTemplate template) {
 		header(sheet, "type", "name", "label::" + VI, "label::" + EN, "required", "relevant", "appearance",
-				"constraint", "criterion", "local", "not_applicable");
+				"constraint", "criterion", "local", "not_applicable", "overall");
 		int row = 1;
 		for (Section section : template.sections()) {
 			values(sheet, row++, "begin_group", section.code(), section.title().vi(), section.title().en());
@@ -56,7 +56,7 @@ final class XlsFormWriter {
 				values(sheet, row++, type(item), item.code(), item.text().vi(), item.text().en(),
 						item.required() ? "yes" : "", relevant(item, template), appearance(item), constraint(item),
 						(item.criterion() != null) ? item.criterion() : "", item.local() ? "yes" : "",
-						item.notApplicable() ? "yes" : "");
+						item.notApplicable() ? "yes" : "", item.overall() ? "yes" : "");
 			}
 			values(sheet, row++, "end_group", section.code());
 		}

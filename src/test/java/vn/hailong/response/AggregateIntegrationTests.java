@@ -116,6 +116,10 @@ class AggregateIntegrationTests {
 		assertThat(fixtures
 			.count("select sum(respondents) from unit_section_total where campaign_id = $1 and item = ''", campaign))
 			.isPositive();
+		// so are the aspect sums of the importance-performance view (hl_chung is the
+		// template's overall item)
+		assertThat(fixtures.count("select sum(pairs) from unit_aspect_total where campaign_id = $1", campaign))
+			.isPositive();
 	}
 
 	@Test
@@ -137,13 +141,15 @@ class AggregateIntegrationTests {
 		sql("delete from unit_value_count where campaign_id = " + campaign + " and item = 'hl_chung'");
 		sql("delete from unit_section_total where campaign_id = " + campaign + " and item = '' and unit_id = "
 				+ "(select id from unit where code = '" + units.get(2) + "')");
+		sql("update unit_aspect_total set cross_products = cross_products + 1 where campaign_id = " + campaign
+				+ " and section = 'tiep_can' and unit_id = (select id from unit where code = '" + units.get(2) + "')");
 
 		var found = verify(campaign, false);
 		@SuppressWarnings("unchecked")
 		var differences = (List<Map<String, Object>>) found.get("differences");
 		assertThat(differences).extracting((difference) -> difference.get("kind") + " " + difference.get("unit"))
 			.contains("measures " + units.get(1), "values " + units.get(1), "values " + units.get(2),
-					"sections " + units.get(2));
+					"sections " + units.get(2), "aspects " + units.get(2));
 		var measure = differences.stream().filter((difference) -> difference.get("kind").equals("measures")).toList();
 		assertThat(measure).hasSize(1);
 		assertThat(measure.get(0).get("key")).isEqualTo("section:tiep_can");

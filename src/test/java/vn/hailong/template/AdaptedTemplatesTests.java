@@ -40,7 +40,7 @@ class AdaptedTemplatesTests {
 		items.set(0,
 				new Item(diem.code(), diem.type(), new LocalizedText("Đã sửa", "Changed"), diem.required(),
 						diem.options(), diem.min(), diem.max(), diem.integer(), diem.maxLength(), diem.showIf(), null,
-						false, false));
+						false, false, false));
 		Item gopY = items.remove(3);
 		sections.set(0, new Section(first.code(), first.title(), items));
 		Section second = sections.get(1);
@@ -64,10 +64,10 @@ class AdaptedTemplatesTests {
 		items.set(0,
 				new Item(diem.code(), diem.type(), new LocalizedText("Đã sửa", "Changed"), diem.required(),
 						diem.options(), diem.min(), diem.max(), diem.integer(), diem.maxLength(), diem.showIf(), null,
-						false, false));
+						false, false, false));
 		Item kenh = items.get(1);
 		items.set(1, new Item(kenh.code(), kenh.type(), kenh.text(), true, kenh.options(), null, null, false, null,
-				null, null, false, false));
+				null, null, false, false, false));
 		items.add(local("moi"));
 		sections.set(0, new Section(first.code(), first.title(), items));
 		sections.remove(1);
@@ -87,7 +87,7 @@ class AdaptedTemplatesTests {
 
 	private static Item local(String code) {
 		return new Item(code, ItemType.SCALE5, new LocalizedText("Câu riêng " + code, "Local " + code), false,
-				List.of(), null, null, false, null, null, null, false, false);
+				List.of(), null, null, false, null, null, null, false, false, false);
 	}
 
 }

@@ -85,6 +85,32 @@ class TemplateCatalogIntegrationTests {
 	}
 
 	@Test
+	void letsAVersionInUseGainOnlyTheOverallMark() throws IOException {
+		String code = write("Hài lòng?");
+		catalog().afterPropertiesSet();
+		this.database
+			.sql("insert into campaign (name, template_id, period, opens_at, closes_at) select 'x', id, '2025', now(), "
+					+ "now() + interval '1 day' from survey_template where code = :code")
+			.bind("code", code)
+			.fetch()
+			.rowsUpdated()
+			.block();
+		Files.writeString(this.folder.resolve(code + ".v1.yaml"), TEMPLATE.formatted(code, "Hài lòng?")
+			.replace("        type: scale5\n", "        type: scale5\n        overall: true\n"));
+		TemplateCatalog catalog = catalog();
+		catalog.afterPropertiesSet();
+		assertThat(catalog.all()).anySatisfy((stored) -> assertThat(stored.template().code()).isEqualTo(code))
+			.filteredOn((stored) -> stored.template().code().equals(code))
+			.allSatisfy((stored) -> assertThat(stored.template().overallItem())
+				.hasValueSatisfying((item) -> assertThat(item.code()).isEqualTo("q1")));
+		// anything more is still refused
+		Files.writeString(this.folder.resolve(code + ".v1.yaml"), TEMPLATE.formatted(code, "Đã sửa")
+			.replace("        type: scale5\n", "        type: scale5\n        overall: true\n"));
+		assertThatExceptionOfType(TemplateDefinitionException.class).isThrownBy(() -> catalog().afterPropertiesSet())
+			.withMessageContaining("used by a campaign");
+	}
+
+	@Test
 	void refusesToStartOnBrokenFileNamingFileAndLine() throws IOException {
 		String code = write("Hài lòng?");
 		Files.writeString(this.folder.resolve(code + ".v1.yaml"),

@@ -68,6 +68,21 @@ class TemplateParserTests {
 	}
 
 	@Test
+	void readsTheOverallItemAndRefusesItOutsideTheScaleOrTwice() {
+		String marked = VALID.replace("        showIf: { item: q1, equals: \"yes\" }\n",
+				"        showIf: { item: q1, equals: \"yes\" }\n        overall: true\n");
+		assertThat(TemplateParser.parse("mau.v2.yaml", marked).overallItem()).map(Item::code).hasValue("q2");
+		assertThat(TemplateParser.parse("mau.v2.yaml", VALID).overallItem()).isEmpty();
+		assertFault(VALID.replace("required: true", "overall: true"), 10, "'overall' is only for a scale5 item");
+		assertFault(marked + """
+				      - code: q4
+				        type: scale5
+				        overall: true
+				        text: { vi: "Chung", en: "Overall" }
+				""", 25, "only one item of a template may be 'overall'; q2 is already");
+	}
+
+	@Test
 	void reportsAnItemBothOfficialAndLocal() {
 		assertFault(VALID.replace("required: true", "criterion: \"2640/QĐ-BNV 1.1\"\n        local: true"), 11,
 				"not both");

@@ -1,0 +1,16 @@
+# Expected values of statistics/IndependenceTests and statistics/CorrelationsTests:
+#   Rscript src/test/r/statistics-independence-correlations.R
+options(digits = 15)
+t1 <- matrix(c(3, 6, 7, 9, 5, 10, 5, 0), nrow = 2, byrow = TRUE)
+x1 <- chisq.test(t1, correct = FALSE)
+print(c(x1$statistic, x1$parameter, p = x1$p.value, min.expected = min(x1$expected), small = sum(x1$expected < 5)))
+t2 <- matrix(c(20, 15, 30, 12, 18, 25, 8, 22, 10), nrow = 3, byrow = TRUE)
+x2 <- chisq.test(t2, correct = FALSE)
+print(c(x2$statistic, x2$parameter, p = x2$p.value, min.expected = min(x2$expected)))
+x <- c(1, 2, 3, 4, 5, 2, 3, 4, 5, 1)
+y <- c(2, 2, 4, 5, 4, 1, 3, 3, 5, 2)
+ct <- cor.test(x, y, conf.level = 0.95)
+print(c(r = cor(x, y), lower = ct$conf.int[1], upper = ct$conf.int[2]))
+ct90 <- cor.test(x, y, conf.level = 0.90)
+print(c(lower90 = ct90$conf.int[1], upper90 = ct90$conf.int[2]))
+cat("sums:", length(x), sum(x), sum(x^2), sum(y), sum(y^2), sum(x * y), "\n")
