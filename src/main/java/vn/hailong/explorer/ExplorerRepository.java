@@ -3,9 +3,11 @@ package vn.hailong.explorer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Repository;
 import vn.hailong.report.SectionTotal;
 import vn.hailong.report.SurveyCounts;
 import vn.hailong.system.ReadDatabase;
+import vn.hailong.template.Item;
+import vn.hailong.template.ItemType;
+import vn.hailong.template.Section;
 
 /**
  * Reads the counts the explorer's per-question and per-unit views need, aggregated in
@@ -77,11 +82,13 @@ class ExplorerRepository {
 	 * {@code section:<code>}), as the report reads them.
 	 * @param selection the selection
 	 * @param section one section's code, or null for every section
-	 * @return one row per unit and section
+	 * @param perUnit whether to keep units apart (unit 0 when not)
+	 * @return one row per (unit and) section
 	 */
-	Flux<SectionCounts> sectionCounts(Selection selection, String section) {
+	Flux<SectionCounts> sectionCounts(Selection selection, String section, boolean perUnit) {
+		String unit = perUnit ? "unit_id" : "0";
 		String sql = selection.windowed() ? """
-				select unit_id, measure, count(*) as respondents, sum(m) as answers, sum(a) as satisfied,
+				select %3$s as unit_id, measure, count(*) as respondents, sum(m) as answers, sum(a) as satisfied,
 				    sum(a * a) as aa, sum(m * m) as mm, sum(a * m) as am,
 				    count(*) filter (where s >= 4 * m) as satisfied_respondents, sum(s::numeric / m) as mean_sum,
 				    sum(s::numeric * s / (m * m)) as mean_squares
@@ -90,28 +97,29 @@ class ExplorerRepository {
 				        count(*) filter (where x.value in ('4', '5')) as a, sum(x.value::int) as s
 				    from answer x
 				    join response r on r.id = x.response_id
-				    join campaign c on c.id = x.campaign_id
-				    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
+				    join unnest(cast(:items as text[]), cast(:measures as text[]), cast(:sizes as int[]))
+				        as k (item, measure, size) on k.item = x.item
 				    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
-				        and x.value <> 'na' and k.measure like 'section:%%' and %s%s
+				        and x.value <> 'na' and %s%s
 				    group by x.unit_id, x.response_id, k.measure
 				) per_respondent
-				group by unit_id, measure
-				""".formatted(WINDOW, (section != null) ? " and k.measure = :measure" : "") : """
-				select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
+				group by 1, measure
+				""".formatted(WINDOW, (section != null) ? " and k.measure = :measure" : "", unit) : """
+				select %2$s as unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
 				    sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
 				    sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
 				    sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
 				from unit_measure_total
-				where campaign_id = any(:campaigns) and unit_id = any(:units) and measure like 'section:%%'%s
-				group by unit_id, measure
-				""".formatted((section != null) ? " and measure = :measure" : "");
-		var spec = bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
+				where campaign_id = any(:campaigns) and unit_id = any(:units) and measure like 'section:%%'%1$s
+				group by 1, measure
+				""".formatted((section != null) ? " and measure = :measure" : "", unit);
+		var spec = bindSections(bindWindow(this.database.sql(sql), selection), selection)
+			.bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds());
 		if (section != null) {
 			spec = spec.bind("measure", "section:" + section);
 		}
-		return spec.map((row) -> new SectionCounts(row.get("unit_id", Long.class),
+		return spec.map((row) -> new SectionCounts(row.get("unit_id", Number.class).longValue(),
 				row.get("measure", String.class).substring("section:".length()),
 				new SurveyCounts(number(row, "respondents"), number(row, "answers"), number(row, "satisfied"),
 						decimal(row, "aa"), decimal(row, "mm"), decimal(row, "am"),
@@ -122,68 +130,68 @@ class ExplorerRepository {
 	/**
 	 * The sums of complete cases per campaign, unit, section and item ({@code ""} for the
 	 * total score) for Cronbach's alpha, as {@code response/SectionTotals} defines them.
+	 * The sums merge by addition over units, so the units are added up in the database
+	 * (each row then has unit 0), as {@code report/AspectReliabilities} would merge them.
 	 * @param selection the selection
-	 * @return one row per campaign, unit, section and item
+	 * @return one row per campaign, section and item
 	 */
 	Flux<SectionTotal> sectionTotals(Selection selection) {
-		String sql = selection.windowed()
-				? """
-						with section_answer as (
-						    select x.campaign_id, x.unit_id, x.response_id, z.section, z.items, x.item,
-						        cast(x.value as int) as v, count(*) over (partition by x.response_id, z.section) as answered
-						    from answer x
-						    join response r on r.id = x.response_id
-						    join campaign c on c.id = x.campaign_id
-						    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
-						        and k.measure like 'section:%%'
-						    join template_section_size z on z.template_id = c.template_id and 'section:' || z.section = k.measure
-						    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
-						        and x.value <> 'na' and z.items >= 2 and %s
-						), section_complete as (
-						    select campaign_id, unit_id, section, item, cast(v as bigint) as v from section_answer
-						    where answered = items
-						    union all
-						    select campaign_id, unit_id, section, '', sum(v) from section_answer where answered = items
-						    group by campaign_id, unit_id, response_id, section
-						)
-						select campaign_id, unit_id, section, item, count(*) as respondents, sum(v) as value_sum,
-						    sum(v * v) as value_squares
-						from section_complete
-						group by campaign_id, unit_id, section, item
-						"""
-					.formatted(WINDOW)
-				: """
-						select campaign_id, unit_id, section, item, sum(respondents) as respondents,
-						    sum(value_sum) as value_sum, sum(value_squares) as value_squares
-						from unit_section_total
-						where campaign_id = any(:campaigns) and unit_id = any(:units)
-						group by campaign_id, unit_id, section, item
-						""";
-		return bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
+		String windowed = """
+				with section_answer as (
+				    select x.campaign_id, x.response_id, substr(k.measure, 9) as section, k.size as items, x.item,
+				        cast(x.value as int) as v, count(*) over (partition by x.response_id, k.measure) as answered
+				    from answer x
+				    join response r on r.id = x.response_id
+				    join unnest(cast(:items as text[]), cast(:measures as text[]), cast(:sizes as int[]))
+				        as k (item, measure, size) on k.item = x.item
+				    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
+				        and x.value <> 'na' and k.size >= 2 and %s
+				), section_complete as (
+				    select campaign_id, section, item, cast(v as bigint) as v from section_answer
+				    where answered = items
+				    union all
+				    select campaign_id, section, '', sum(v) from section_answer where answered = items
+				    group by campaign_id, response_id, section
+				)
+				select campaign_id, 0 as unit_id, section, item, count(*) as respondents, sum(v) as value_sum,
+				    sum(v * v) as value_squares
+				from section_complete
+				group by campaign_id, section, item
+				""".formatted(WINDOW);
+		String kept = """
+				select campaign_id, 0 as unit_id, section, item, sum(respondents) as respondents,
+				    sum(value_sum) as value_sum, sum(value_squares) as value_squares
+				from unit_section_total
+				where campaign_id = any(:campaigns) and unit_id = any(:units)
+				group by campaign_id, section, item
+				""";
+		String sql = selection.windowed() ? windowed : kept;
+		return bindSections(bindWindow(this.database.sql(sql), selection), selection)
+			.bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds())
-			.map((row) -> new SectionTotal(row.get("campaign_id", Long.class), row.get("unit_id", Long.class),
-					row.get("section", String.class), row.get("item", String.class), number(row, "respondents"),
-					number(row, "value_sum"), number(row, "value_squares")))
+			.map((row) -> new SectionTotal(row.get("campaign_id", Long.class),
+					row.get("unit_id", Number.class).longValue(), row.get("section", String.class),
+					row.get("item", String.class), number(row, "respondents"), number(row, "value_sum"),
+					number(row, "value_squares")))
 			.all();
 	}
 
 	/**
-	 * Responses per unit.
+	 * The responses of the selection.
 	 * @param selection the selection
-	 * @return one row per unit with responses
+	 * @return their number
 	 */
-	Flux<ValueCount> responses(Selection selection) {
+	Mono<Long> responses(Selection selection) {
 		String sql = selection.windowed()
-				? "select r.unit_id, count(*) as responses from response r "
+				? "select count(*) as responses from response r "
 						+ "where r.campaign_id = any(:campaigns) and r.unit_id = any(:units) and " + WINDOW
-						+ " group by r.unit_id"
-				: "select unit_id, sum(responses) as responses from unit_response_count "
-						+ "where campaign_id = any(:campaigns) and unit_id = any(:units) group by unit_id";
+				: "select sum(responses) as responses from unit_response_count "
+						+ "where campaign_id = any(:campaigns) and unit_id = any(:units)";
 		return bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds())
-			.map((row) -> new ValueCount(row.get("unit_id", Long.class), "", "", number(row, "responses"),
-					number(row, "responses")))
-			.all();
+			.map((row) -> number(row, "responses"))
+			.one()
+			.defaultIfEmpty(0L);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindWindow(DatabaseClient.GenericExecuteSpec spec,
@@ -192,6 +200,33 @@ class ExplorerRepository {
 			return spec;
 		}
 		return spec.bind("since", at(selection.from(), EARLIEST)).bind("until", at(selection.until(), LATEST));
+	}
+
+	/**
+	 * With a window, binds the sections of 5-point items of the selection's template
+	 * version as three arrays (item, {@code section:<code>}, the section's number of
+	 * 5-point items), which is what {@code template_measure_item} and
+	 * {@code template_section_size} say of it, without expanding every template's JSON.
+	 */
+	private static DatabaseClient.GenericExecuteSpec bindSections(DatabaseClient.GenericExecuteSpec spec,
+			Selection selection) {
+		if (!selection.windowed()) {
+			return spec;
+		}
+		var items = new ArrayList<String>();
+		var measures = new ArrayList<String>();
+		var sizes = new ArrayList<Integer>();
+		for (Section section : selection.template().template().sections()) {
+			var scale = section.items().stream().filter((item) -> item.type() == ItemType.SCALE5).toList();
+			for (Item item : scale) {
+				items.add(item.code());
+				measures.add("section:" + section.code());
+				sizes.add(scale.size());
+			}
+		}
+		return spec.bind("items", items.toArray(String[]::new))
+			.bind("measures", measures.toArray(String[]::new))
+			.bind("sizes", sizes.toArray(Integer[]::new));
 	}
 
 	private static OffsetDateTime at(Instant instant, OffsetDateTime otherwise) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,9 +97,8 @@ public class ExplorerService {
 			}
 			boolean aspects = item == null;
 			return Mono
-				.zip(this.data.valueCounts(selection, item, false).collectList(),
-						this.data.responses(selection).collectList(),
-						aspects ? this.data.sectionCounts(selection, null).collectList()
+				.zip(this.data.valueCounts(selection, item, false).collectList(), this.data.responses(selection),
+						aspects ? this.data.sectionCounts(selection, null, false).collectList()
 								: Mono.just(List.<SectionCounts>of()),
 						aspects ? this.data.sectionTotals(selection).collectList()
 								: Mono.just(List.<vn.hailong.report.SectionTotal>of()))
@@ -110,9 +108,8 @@ public class ExplorerService {
 	}
 
 	private QuestionResults questions(Selection selection, List<Item> items, boolean withAspects,
-			List<ValueCount> counts, List<ValueCount> responses, List<SectionCounts> sections,
+			List<ValueCount> counts, long total, List<SectionCounts> sections,
 			List<vn.hailong.report.SectionTotal> totals) {
-		long total = responses.stream().mapToLong(ValueCount::answers).sum();
 		boolean withheld = total > 0 && total < selection.minimumCellSize();
 		Scope scope = scope(selection, total);
 		if (withheld) {
@@ -132,9 +129,8 @@ public class ExplorerService {
 			var templates = new HashMap<Long, String>();
 			selection.campaigns()
 				.forEach((campaign) -> templates.put(campaign.id(), selection.template().template().code()));
-			var units = new HashSet<Long>();
-			selection.units().forEach((unit) -> units.add(unit.id()));
-			List<AspectReliability> alphas = AspectReliabilities.of(totals, templates, units,
+			// the repository adds the units' sums up, as unit 0
+			List<AspectReliability> alphas = AspectReliabilities.of(totals, templates, Set.of(0L),
 					selection.minimumCellSize());
 			for (Section section : template.sections()) {
 				var scaleItems = section.items()
@@ -289,7 +285,7 @@ public class ExplorerService {
 					throw ApiException.invalid("section", "no_scale5",
 							"section '" + section + "' has no 5-point items to compare units on");
 				}
-				return this.data.sectionCounts(selection, section)
+				return this.data.sectionCounts(selection, section, true)
 					.collectMap(SectionCounts::unit, SectionCounts::counts)
 					.map((counts) -> compare(selection, null, asked.code(), asked.title(), chosen, counts));
 			});

@@ -107,6 +107,12 @@ public final class ExplorerBenchmark {
 					file);
 			lines.forEach(System.out::println);
 			System.out.println("each view's last body written to target/explorer-benchmark-<name>.json");
+			int pause = Integer.getInteger("benchmark.pause-seconds", 0);
+			if (pause > 0) {
+				System.out.printf(Locale.ROOT, "service at %s (%s), database %s: kept for %d s%n", data.base(), bearer,
+						data.database(), pause);
+				Thread.sleep(pause * 1000L);
+			}
 		}
 		catch (Exception ex) {
 			System.err.println("explorer benchmark failed: " + ex);
