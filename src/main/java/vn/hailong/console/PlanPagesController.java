@@ -216,7 +216,7 @@ class PlanPagesController {
 									? messages.format("plan.covered.criteria") : messages.format("plan.covered.all");
 			String method = messages.format("plan.method." + survey.method().code());
 			return new IndicatorRow(indicator.ref(), indicator.name(), target, messages.format("plan.kind.survey"),
-					messages.format("plan.measure", survey.template(), covered, method));
+					messages.format("plan.measure", String.join(", ", survey.templates()), covered, method));
 		}
 
 	}

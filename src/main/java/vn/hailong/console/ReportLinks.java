@@ -41,8 +41,8 @@ final class ReportLinks {
 			.filter((plan) -> plan.year() == campaign.period().year())
 			.filter((plan) -> plan.indicators()
 				.stream()
-				.anyMatch(
-						(indicator) -> indicator.survey() != null && templates.contains(indicator.survey().template())))
+				.anyMatch((indicator) -> indicator.survey() != null
+						&& indicator.survey().templates().stream().anyMatch(templates::contains)))
 			.map((plan) -> new Link(plan.code(), plan.title(),
 					UriComponentsBuilder.fromPath("/console/plans/{code}/report")
 						.queryParam("period", campaign.period().code())

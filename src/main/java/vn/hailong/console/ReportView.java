@@ -83,10 +83,12 @@ public record ReportView(Report report, String confidenceText, String generatedT
 	 * @param chart the SVG chart, escaped by its writer, or empty without data
 	 * @param rows the breakdown per unit, in tree order
 	 * @param noData whether the period has no data at all for it
+	 * @param factors the SIPAS factors' figures over the scope ({@code factor-mean}), in
+	 * template order; empty for other methods or when the overall figure is withheld
 	 */
 	public record IndicatorView(String ref, String name, String anchor, boolean survey, String kind, String target,
 			FigureView overall, @Nullable String trend, @Nullable String trendMark, String method, String chart,
-			List<FigureView> rows, boolean noData) {
+			List<FigureView> rows, boolean noData, List<FactorView> factors) {
 
 		static IndicatorView of(IndicatorReport indicator, String method, int minimumCellSize, ReportWords words) {
 			UnitOfMeasure unit = indicator.unit();
@@ -102,7 +104,34 @@ public record ReportView(Report report, String confidenceText, String generatedT
 						.stream()
 						.map((figure) -> FigureView.of(figure, unit, minimumCellSize, words))
 						.toList(),
-					empty);
+					empty,
+					(indicator.factors() != null)
+							? indicator.factors().stream().map((factor) -> FactorView.of(factor, words)).toList()
+							: List.of());
+		}
+
+	}
+
+	/**
+	 * One SIPAS factor's figure on the page.
+	 *
+	 * @param section the factor's section code
+	 * @param name the section's title in the page's language
+	 * @param criteria how many official criteria it has, as a number in words' notation
+	 * @param answers the answers to them, in the page's notation
+	 * @param estimate the factor's index, such as {@code 72,5%}
+	 * @param interval its interval, such as {@code 60,1 – 82,3%}
+	 * @param basis {@code có trọng số} or {@code không trọng số}, in words
+	 */
+	public record FactorView(String section, String name, String criteria, String answers, String estimate,
+			String interval, String basis) {
+
+		static FactorView of(Report.FactorFigure factor, ReportWords words) {
+			return new FactorView(factor.section(), factor.title().in(words.locale().getLanguage()),
+					words.number(factor.criteria(), 0), words.number(factor.answers(), 0),
+					words.value(factor.estimate(), UnitOfMeasure.PERCENT),
+					words.number(factor.lower(), 1) + " – " + words.value(factor.upper(), UnitOfMeasure.PERCENT),
+					words.text("factors.basis." + factor.basis().code()));
 		}
 
 	}

@@ -16,6 +16,10 @@ final class Parameters {
 		return of(value, String.class);
 	}
 
+	static Parameter texts(java.util.List<String> values) {
+		return of((values != null) ? values.toArray(String[]::new) : null, String[].class);
+	}
+
 	static Parameter decimal(Double value) {
 		return of((value != null) ? BigDecimal.valueOf(value) : null, BigDecimal.class);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -24,6 +25,9 @@ final class PlanReader {
 	static final Pattern CODE = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The most templates one indicator may read. */
+	static final int MAX_TEMPLATES = 10;
 
 	private final List<FieldProblem> problems = new ArrayList<>();
 
@@ -159,11 +163,11 @@ final class PlanReader {
 			return null;
 		}
 		for (Object key : map.keySet()) {
-			if (!List.of("template", "section", "item", "method").contains(key)) {
+			if (!List.of("template", "templates", "section", "item", "method").contains(key)) {
 				problem(prefix + key, "unknown", "Unknown field");
 			}
 		}
-		String template = text(map, "template", prefix, 64, true);
+		List<String> templates = templates(map, prefix);
 		String section = text(map, "section", prefix, 64, false);
 		String item = text(map, "item", prefix, 64, false);
 		if (section != null && item != null) {
@@ -182,7 +186,58 @@ final class PlanReader {
 						"factor-mean covers every criterion of the template: give neither a section nor an item");
 			}
 		}
-		return new SurveyMeasure(template, section, item, method);
+		return (templates != null) ? new SurveyMeasure(templates, section, item, method) : null;
+	}
+
+	/**
+	 * The templates a survey measure reads: {@code template: code} or
+	 * {@code templates: [code, …]} (1 to {@value #MAX_TEMPLATES} different codes), not
+	 * both.
+	 * @return the codes, or null after recording a problem
+	 */
+	private @Nullable List<String> templates(Map<?, ?> map, String prefix) {
+		boolean single = map.get("template") != null;
+		Object list = map.get("templates");
+		if (single && list != null) {
+			problem(prefix + "templates", "measure", "Give 'template' or 'templates', not both");
+			return null;
+		}
+		if (list == null) {
+			if (!single) {
+				problem(prefix + "template", "required",
+						"'template' (one template's code) or 'templates' (a list of codes) is required");
+				return null;
+			}
+			String template = text(map, "template", prefix, 64, true);
+			return (template != null) ? List.of(template) : null;
+		}
+		if (!(list instanceof List<?> entries) || entries.isEmpty()) {
+			problem(prefix + "templates", "type", "'templates' must be a list of one or more template codes");
+			return null;
+		}
+		if (entries.size() > MAX_TEMPLATES) {
+			problem(prefix + "templates", "too-long", "At most " + MAX_TEMPLATES + " templates");
+			return null;
+		}
+		var codes = new ArrayList<String>();
+		boolean valid = true;
+		for (int i = 0; i < entries.size(); i++) {
+			Object entry = entries.get(i);
+			String field = prefix + "templates[" + i + "]";
+			String code = (entry instanceof String text) ? text.strip() : null;
+			if (code == null || code.isEmpty() || code.length() > 64) {
+				problem(field, "type", "Each entry of 'templates' must be a template's code (at most 64 characters)");
+				valid = false;
+			}
+			else if (codes.contains(code)) {
+				problem(field, "duplicate", "Template " + code + " is listed twice; each is counted once");
+				valid = false;
+			}
+			else {
+				codes.add(code);
+			}
+		}
+		return valid ? codes : null;
 	}
 
 	private ReportedMeasure reported(Object value, String prefix) {

@@ -41,9 +41,9 @@ class PlanRepository {
 	}
 
 	private Mono<Plan> withIndicators(Plan plan) {
-		return this.database
-			.sql("select id, ref, name, comparator, target, kind, template_code, scope, scope_code, method, "
-					+ "numerator_label, denominator_label from indicator where plan_id = :plan order by position")
+		return this.database.sql(
+				"select id, ref, name, comparator, target, kind, template_code, template_codes, scope, scope_code, method, "
+						+ "numerator_label, denominator_label from indicator where plan_id = :plan order by position")
 			.bind("plan", plan.id())
 			.map(PlanRepository::indicator)
 			.all()
@@ -109,12 +109,13 @@ class PlanRepository {
 			scopeCode = (survey.item() != null) ? survey.item() : survey.section();
 		}
 		return this.database
-			.sql("insert into indicator (plan_id, ref, position, name, comparator, target, kind, template_code, scope, "
-					+ "scope_code, method, numerator_label, denominator_label) values (:plan, :ref, :position, :name, "
-					+ ":comparator, :target, :kind, :template, :scope, :scopeCode, :method, :numerator, :denominator) "
+			.sql("insert into indicator (plan_id, ref, position, name, comparator, target, kind, template_code, "
+					+ "template_codes, scope, scope_code, method, numerator_label, denominator_label) values (:plan, :ref, "
+					+ ":position, :name, :comparator, :target, :kind, :template, :templates, :scope, :scopeCode, :method, "
+					+ ":numerator, :denominator) "
 					+ "on conflict (plan_id, ref) do update set position = excluded.position, name = excluded.name, "
 					+ "comparator = excluded.comparator, target = excluded.target, kind = excluded.kind, "
-					+ "template_code = excluded.template_code, scope = excluded.scope, scope_code = excluded.scope_code, "
+					+ "template_code = excluded.template_code, template_codes = excluded.template_codes, scope = excluded.scope, scope_code = excluded.scope_code, "
 					+ "method = excluded.method, numerator_label = excluded.numerator_label, "
 					+ "denominator_label = excluded.denominator_label")
 			.bind("plan", plan)
@@ -125,6 +126,7 @@ class PlanRepository {
 			.bind("target", Parameters.decimal(indicator.target()))
 			.bind("kind", (survey != null) ? "survey" : "reported")
 			.bind("template", Parameters.text((survey != null) ? survey.template() : null))
+			.bind("templates", Parameters.texts((survey != null) ? survey.templates() : null))
 			.bind("scope", Parameters.text(scope))
 			.bind("scopeCode", Parameters.text(scopeCode))
 			.bind("method", Parameters.text((survey != null) ? survey.method().code() : null))
@@ -146,7 +148,10 @@ class PlanRepository {
 		if ("survey".equals(row.get("kind", String.class))) {
 			String scope = row.get("scope", String.class);
 			String scopeCode = row.get("scope_code", String.class);
-			survey = new SurveyMeasure(row.get("template_code", String.class),
+			String[] templates = row.get("template_codes", String[].class);
+			survey = new SurveyMeasure(
+					(templates != null && templates.length > 0) ? List.of(templates)
+							: List.of(row.get("template_code", String.class)),
 					"section".equals(scope) ? scopeCode : null, "item".equals(scope) ? scopeCode : null,
 					SurveyMethod.parse(row.get("method", String.class)).orElseThrow());
 		}

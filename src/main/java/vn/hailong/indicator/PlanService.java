@@ -163,29 +163,87 @@ public class PlanService {
 			.then(Mono.defer(() -> problems.isEmpty() ? Mono.just(plan) : Mono.error(ApiException.invalid(problems))));
 	}
 
+	/**
+	 * Checks a survey measure against the newest version of each template it reads: every
+	 * template exists; the item or section is in each (the same code, a 5-point item or a
+	 * section holding some); for {@code factor-mean} each names distinct official
+	 * criteria, and several templates name the same criteria in the same factors (section
+	 * codes), so that their answers pool into one set of criteria.
+	 */
 	private void checkSurvey(SurveyMeasure survey, String prefix, List<FieldProblem> problems) {
-		var stored = this.templates.latest(survey.template());
-		if (stored.isEmpty()) {
-			problems.add(new FieldProblem(prefix + "template", "unknown",
-					"No survey template has code " + survey.template()));
+		var read = new ArrayList<SurveyTemplate>();
+		for (int i = 0; i < survey.templates().size(); i++) {
+			String code = survey.templates().get(i);
+			var stored = this.templates.latest(code);
+			if (stored.isEmpty()) {
+				problems.add(new FieldProblem(templateField(survey, prefix, i), "unknown",
+						"No survey template has code " + code));
+			}
+			else {
+				read.add(stored.get().template());
+			}
+		}
+		if (read.size() < survey.templates().size()) {
 			return;
 		}
-		SurveyTemplate template = stored.get().template();
-		if (survey.method() == SurveyMethod.FACTOR_MEAN) {
-			List<String> criteria = coveredItems(survey, template).stream()
-				.map((code) -> template.item(code).orElseThrow().criterion())
-				.toList();
-			if (criteria.isEmpty()) {
-				problems.add(new FieldProblem(prefix + "method", "type", "Template " + template.key()
-						+ " has no 5-point item naming an official criterion, so factor-mean has nothing to count"));
+		Map<String, String> firstFactors = null;
+		for (int i = 0; i < read.size(); i++) {
+			SurveyTemplate template = read.get(i);
+			if (survey.method() == SurveyMethod.FACTOR_MEAN) {
+				Map<String, String> factors = checkCriteria(survey, template, prefix, problems);
+				if (i == 0) {
+					firstFactors = factors;
+				}
+				else if (factors != null && firstFactors != null && !factors.equals(firstFactors)) {
+					problems.add(new FieldProblem(templateField(survey, prefix, i), "incompatible",
+							"factor-mean pools templates that name the same official criteria in the same factors; "
+									+ template.key() + " differs from " + read.get(0).key()));
+				}
 			}
-			else if (criteria.stream().distinct().count() < criteria.size()) {
-				problems.add(new FieldProblem(prefix + "method", "type",
-						"Template " + template.key()
-								+ " names the same criterion on several items (a part, not a numbered criterion), "
-								+ "so factor-mean cannot tell its criteria apart"));
+			checkScope(survey, template, prefix, problems);
+		}
+	}
+
+	/**
+	 * The field that names the i-th template of a measure: {@code template} for a measure
+	 * on one template, {@code templates[i]} otherwise.
+	 */
+	private static String templateField(SurveyMeasure survey, String prefix, int i) {
+		return (survey.templates().size() == 1) ? prefix + "template" : prefix + "templates[" + i + "]";
+	}
+
+	/**
+	 * The criteria of a template for factor-mean, criterion → factor, or null if unfit.
+	 */
+	private static @Nullable Map<String, String> checkCriteria(SurveyMeasure survey, SurveyTemplate template,
+			String prefix, List<FieldProblem> problems) {
+		var factors = new java.util.LinkedHashMap<String, String>();
+		int items = 0;
+		for (Section section : template.sections()) {
+			for (Item item : section.items()) {
+				if (item.type() == ItemType.SCALE5 && item.criterion() != null && !item.local()) {
+					items++;
+					factors.put(item.criterion(), section.code());
+				}
 			}
 		}
+		if (items == 0) {
+			problems.add(new FieldProblem(prefix + "method", "type", "Template " + template.key()
+					+ " has no 5-point item naming an official criterion, so factor-mean has nothing to count"));
+			return null;
+		}
+		if (factors.size() < items) {
+			problems.add(new FieldProblem(prefix + "method", "type",
+					"Template " + template.key()
+							+ " names the same criterion on several items (a part, not a numbered criterion), "
+							+ "so factor-mean cannot tell its criteria apart"));
+			return null;
+		}
+		return factors;
+	}
+
+	private static void checkScope(SurveyMeasure survey, SurveyTemplate template, String prefix,
+			List<FieldProblem> problems) {
 		if (survey.item() != null) {
 			var item = template.item(survey.item());
 			if (item.isEmpty()) {
@@ -193,8 +251,8 @@ public class PlanService {
 						"Template " + template.key() + " has no item " + survey.item()));
 			}
 			else if (item.get().type() != ItemType.SCALE5) {
-				problems
-					.add(new FieldProblem(prefix + "item", "type", "Item " + survey.item() + " is not a 5-point item"));
+				problems.add(new FieldProblem(prefix + "item", "type",
+						"Item " + survey.item() + " of template " + template.key() + " is not a 5-point item"));
 			}
 		}
 		else if (survey.section() != null) {
@@ -205,7 +263,7 @@ public class PlanService {
 			}
 			else if (rated(section.get()).isEmpty()) {
 				problems.add(new FieldProblem(prefix + "section", "type",
-						"Section " + survey.section() + " has no 5-point items"));
+						"Section " + survey.section() + " of template " + template.key() + " has no 5-point items"));
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import vn.hailong.statistics.CriteriaMoments;
+import vn.hailong.template.LocalizedText;
 
 /**
  * The official criteria a {@code factor-mean} indicator counts, in the newest version of
@@ -11,13 +12,16 @@ import vn.hailong.statistics.CriteriaMoments;
  * moments over them.
  *
  * @param factors the factors' section codes, in template order
+ * @param titles the factors' section titles, in the same order
  * @param factorOf each criterion's factor, an index into {@code factors}
  * @param perUnit each unit's moments and "không áp dụng" answers, by unit id
  */
-record Criteria(List<String> factors, int[] factorOf, Map<Long, ReportRepository.CriteriaCounts> perUnit) {
+record Criteria(List<String> factors, List<LocalizedText> titles, int[] factorOf,
+		Map<Long, ReportRepository.CriteriaCounts> perUnit) {
 
 	Criteria {
 		factors = List.copyOf(factors);
+		titles = List.copyOf(titles);
 		perUnit = Map.copyOf(perUnit);
 	}
 

@@ -26,7 +26,10 @@ import vn.hailong.report.Report.Treatment;
 import vn.hailong.report.Report.UnitOfMeasure;
 import vn.hailong.report.SurveyEstimator.UnitCounts;
 import vn.hailong.statistics.FactorIndex;
+import vn.hailong.statistics.FactorIndex.CriteriaStratum;
 import vn.hailong.statistics.FactorIndexEstimate;
+import vn.hailong.statistics.StratifiedEstimate;
+import vn.hailong.statistics.StratifiedFactorIndexEstimate;
 import vn.hailong.statistics.RatioEstimate;
 import vn.hailong.statistics.SampleSizes;
 import vn.hailong.unit.Unit;
@@ -161,11 +164,15 @@ final class IndicatorFigures {
 		if (this.estimator == null || this.estimator.method() != SurveyMethod.FACTOR_MEAN || criteria == null) {
 			return null;
 		}
-		var pooled = criteria.pooled(members(this.tree.scope()).stream().map(Unit::id).toList());
+		Unit top = this.tree.scope();
+		var pooled = criteria.pooled(members(top).stream().map(Unit::id).toList());
 		if (pooled.n() < this.minimumCellSize) {
 			return null;
 		}
 		FactorIndexEstimate estimate = FactorIndex.estimate(pooled, criteria.factorOf(), this.confidence);
+		var strata = strata(top, criteria).stream().filter((stratum) -> stratum.population() > 0).toList();
+		StratifiedFactorIndexEstimate weighted = strata.isEmpty() ? null
+				: FactorIndex.stratified(strata, criteria.factorOf(), this.confidence);
 		var factors = new ArrayList<FactorFigure>();
 		for (int f = 0; f < criteria.factors().size(); f++) {
 			RatioEstimate factor = estimate.factors().get(f);
@@ -173,8 +180,17 @@ final class IndicatorFigures {
 			for (int factorOf : criteria.factorOf()) {
 				criteriaOfFactor += (factorOf == f) ? 1 : 0;
 			}
-			factors.add(new FactorFigure(criteria.factors().get(f), criteriaOfFactor, (long) factor.total(),
-					100 * factor.estimate(), 100 * factor.lower(), 100 * factor.upper()));
+			if (weighted != null) {
+				StratifiedEstimate basis = weighted.factors().get(f);
+				factors.add(new FactorFigure(criteria.factors().get(f), criteria.titles().get(f), criteriaOfFactor,
+						(long) factor.total(), 100 * basis.estimate(), 100 * basis.lower(), 100 * basis.upper(),
+						Basis.WEIGHTED, 100 * factor.estimate()));
+			}
+			else {
+				factors.add(new FactorFigure(criteria.factors().get(f), criteria.titles().get(f), criteriaOfFactor,
+						(long) factor.total(), 100 * factor.estimate(), 100 * factor.lower(), 100 * factor.upper(),
+						Basis.UNWEIGHTED, 100 * factor.estimate()));
+			}
 		}
 		return factors;
 	}
@@ -283,10 +299,29 @@ final class IndicatorFigures {
 	}
 
 	private @Nullable Estimate computeWeighted(@Nullable Unit top) {
-		if (this.estimator == null || this.estimator.method() == SurveyMethod.FACTOR_MEAN) {
+		if (this.estimator == null) {
 			return null;
 		}
+		if (this.estimator.method() == SurveyMethod.FACTOR_MEAN) {
+			Criteria criteria = this.measured.criteria();
+			return (criteria != null) ? this.estimator.factorMeanWeighted(strata(top, criteria), criteria.factorOf())
+					: null;
+		}
 		return this.estimator.weighted(answered(top));
+	}
+
+	/**
+	 * The units of a subtree with respondents to criteria, as strata of a factor index.
+	 */
+	private List<CriteriaStratum> strata(@Nullable Unit top, Criteria criteria) {
+		var strata = new ArrayList<CriteriaStratum>();
+		for (Unit unit : members(top)) {
+			var counts = criteria.perUnit().get(unit.id());
+			if (counts != null && counts.moments().n() > 0) {
+				strata.add(new CriteriaStratum(unit.code(), unit.population(), counts.moments()));
+			}
+		}
+		return strata;
 	}
 
 	/** The units of a subtree with respondents, with their populations and counts. */

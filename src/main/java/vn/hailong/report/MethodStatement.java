@@ -48,12 +48,14 @@ public final class MethodStatement {
 		}
 		SurveyMeasure survey = indicator.survey();
 		var sentence = new StringBuilder();
-		sentence.append(text("report.method.surveyed", text("report.method.counted." + method.counted().code()),
-				covered(survey), survey.template(), period, campaigns(method.campaigns())));
+		String surveyed = (survey.templates().size() > 1) ? "report.method.surveyed.several" : "report.method.surveyed";
+		sentence.append(text(surveyed, text("report.method.counted." + method.counted().code()), covered(survey),
+				String.join(", ", survey.templates()), period, campaigns(method.campaigns())));
 		if (method.interval() == null || method.weighting() == null) {
 			return sentence.append(' ').append(text("report.method.no-responses")).toString();
 		}
-		String weighting = (method.counted() == Report.Counted.FACTOR_MEAN) ? "factor-mean" : method.weighting().code();
+		String weighting = (method.counted() == Report.Counted.FACTOR_MEAN
+				&& method.weighting() != Report.Weighting.POPULATION) ? "factor-mean" : method.weighting().code();
 		sentence.append(' ').append(text("report.method.weighting." + weighting));
 		if (method.notWeighted() != null) {
 			sentence.append(' ')

@@ -14,6 +14,7 @@ import vn.hailong.indicator.SurveyMeasure;
 import vn.hailong.indicator.Verdict;
 import vn.hailong.statistics.DesignEffectBaseline;
 import vn.hailong.statistics.IntervalMethod;
+import vn.hailong.template.LocalizedText;
 
 /**
  * A plan's report for a period: every indicator against its target, with the evidence as
@@ -94,18 +95,24 @@ public record Report(String plan, String issuer, String title, @Nullable String 
 	}
 
 	/**
-	 * One SIPAS factor's figure ({@code factor-mean}): the mean of its criteria's shares
-	 * of answers of 4 or 5, in percent, with its interval linearised over respondents.
+	 * One SIPAS factor's figure ({@code factor-mean}) over the report's scope: the mean
+	 * of its criteria's shares of answers of 4 or 5, in percent, weighted by unit
+	 * population like the overall figure when some unit has a population (stratified by
+	 * unit, Korn–Graubard interval), otherwise unweighted (Wilson on the effective sample
+	 * size), its variance linearised over respondents.
 	 *
-	 * @param section the factor's section code in the template
+	 * @param section the factor's section code in the (first) template
+	 * @param title the section's title, in Vietnamese and English
 	 * @param criteria how many official criteria the factor has
 	 * @param answers the answers to them on the scale ("không áp dụng" not counted)
 	 * @param estimate the factor's index, 0–100
 	 * @param lower the interval's lower end
 	 * @param upper the interval's upper end
+	 * @param basis {@code weighted} or {@code unweighted}, as the overall figure's
+	 * @param unweighted the factor's index over the respondents pooled without weights
 	 */
-	public record FactorFigure(String section, int criteria, long answers, double estimate, double lower,
-			double upper) {
+	public record FactorFigure(String section, LocalizedText title, int criteria, long answers, double estimate,
+			double lower, double upper, Basis basis, double unweighted) {
 	}
 
 	/**

@@ -25,6 +25,7 @@ import org.springframework.context.MessageSource;
 
 import vn.hailong.indicator.Verdict;
 import vn.hailong.report.Report.AspectReliability;
+import vn.hailong.report.Report.FactorFigure;
 import vn.hailong.report.Report.Figure;
 import vn.hailong.report.Report.IndicatorReport;
 import vn.hailong.report.Report.UnitOfMeasure;
@@ -45,7 +46,7 @@ final class ReportExport {
 			"unit", "unit_name", "depth", "responses", "answers", "not_applicable", "planned_sample", "numerator",
 			"denominator", "estimate", "lower", "upper", "confidence", "basis", "weighted", "unweighted",
 			"design_effect", "verdict", "point_reading", "more_responses_needed", "suppressed", "previous_period",
-			"previous", "change", "change_lower", "change_upper", "change_p_value", "method" };
+			"previous", "change", "change_lower", "change_upper", "change_p_value", "method", "factor", "criteria" };
 
 	/** How the CSV is written. */
 	enum Dialect {
@@ -99,8 +100,44 @@ final class ReportExport {
 			for (Figure figure : indicator.breakdown()) {
 				rows.add(row(report, indicator, "unit", figure, null));
 			}
+			if (indicator.factors() != null) {
+				for (FactorFigure factor : indicator.factors()) {
+					rows.add(factorRow(report, indicator, factor));
+				}
+			}
 		}
 		return rows;
+	}
+
+	/**
+	 * A SIPAS factor's figure over the report's scope, after the indicator's units: the
+	 * row kind {@code factor}, the section's title as the name, its answers, estimate,
+	 * interval and basis, and its section code and number of criteria in the last two
+	 * columns.
+	 */
+	private List<Object> factorRow(Report report, IndicatorReport indicator, FactorFigure factor) {
+		boolean weighted = factor.basis() == Report.Basis.WEIGHTED;
+		var row = new ArrayList<@Nullable Object>(Arrays.asList(new Object[COLUMNS.length]));
+		row.set(0, report.plan());
+		row.set(1, report.period());
+		row.set(2, indicator.ref());
+		row.set(3, indicator.name());
+		row.set(4, word("export.kind." + indicator.kind().code()));
+		row.set(5, target(indicator));
+		row.set(6, word("export.unit." + indicator.unit().code()));
+		row.set(7, word("export.row.factor"));
+		row.set(9, factor.title().in(this.locale.getLanguage()));
+		row.set(12, factor.answers());
+		row.set(17, round(factor.estimate()));
+		row.set(18, round(factor.lower()));
+		row.set(19, round(factor.upper()));
+		row.set(20, report.confidence());
+		row.set(21, word("export.basis." + factor.basis().code()));
+		row.set(22, weighted ? round(factor.estimate()) : null);
+		row.set(23, round(factor.unweighted()));
+		row.set(COLUMNS.length - 2, factor.section());
+		row.set(COLUMNS.length - 1, factor.criteria());
+		return row;
 	}
 
 	private List<Object> row(Report report, IndicatorReport indicator, String kind, Figure figure,
@@ -127,7 +164,7 @@ final class ReportExport {
 				(change != null) ? round(change.previous()) : null,
 				(change != null) ? round(change.difference()) : null, (change != null) ? round(change.lower()) : null,
 				(change != null) ? round(change.upper()) : null,
-				(change != null && change.pValue() != null) ? roundP(change.pValue()) : null, method);
+				(change != null && change.pValue() != null) ? roundP(change.pValue()) : null, method, null, null);
 	}
 
 	private String target(IndicatorReport indicator) {
@@ -197,6 +234,9 @@ final class ReportExport {
 			for (IndicatorReport indicator : report.indicators()) {
 				breakdown(workbook, report, indicator,
 						sheetName(word("export.sheet.indicator", indicator.ref()), names));
+			}
+			if (report.indicators().stream().anyMatch((indicator) -> indicator.factors() != null)) {
+				factors(workbook, report, title);
 			}
 			method(workbook, report, title);
 			if (!report.reliability().isEmpty()) {
@@ -291,9 +331,10 @@ final class ReportExport {
 	private void breakdown(Workbook workbook, Report report, IndicatorReport indicator, String name) {
 		Worksheet sheet = workbook.newWorksheet(name);
 		String[] header = { word("export.column.unit"), word("export.column.unit_name"), word("export.column.depth"),
-				word("export.column.responses"), word("export.column.planned_sample"), word("export.column.estimate"),
-				word("export.column.lower"), word("export.column.upper"), word("export.column.weighted"),
-				word("export.column.unweighted"), word("export.column.design_effect"), word("export.column.verdict"),
+				word("export.column.responses"), word("export.column.not_applicable"),
+				word("export.column.planned_sample"), word("export.column.estimate"), word("export.column.lower"),
+				word("export.column.upper"), word("export.column.weighted"), word("export.column.unweighted"),
+				word("export.column.design_effect"), word("export.column.verdict"),
 				word("export.column.more_responses_needed"), word("export.column.suppressed") };
 		titleBlock(sheet, report, word("export.indicator-title", indicator.ref(), indicator.name()), header);
 		UnitOfMeasure unit = indicator.unit();
@@ -307,34 +348,73 @@ final class ReportExport {
 			sheet.value(line, 1, overall ? word("export.scope.all") : figure.place().unitName());
 			sheet.value(line, 2, figure.place().depth());
 			count(sheet, line, 3, figure.counts().responses());
-			count(sheet, line, 4, figure.counts().plannedSample());
+			if (indicator.kind() == Report.Kind.SURVEY && !figure.suppressed()) {
+				Long notApplicable = figure.counts().notApplicable();
+				count(sheet, line, 4, (notApplicable != null || figure.counts().responses() == null) ? notApplicable
+						: Long.valueOf(0));
+			}
+			count(sheet, line, 5, figure.counts().plannedSample());
 			var reading = figure.reading();
 			if (reading != null) {
-				measure(sheet, line, 5, reading.estimate(), unit);
-				measure(sheet, line, 6, reading.lower(), unit);
-				measure(sheet, line, 7, reading.upper(), unit);
+				measure(sheet, line, 6, reading.estimate(), unit);
+				measure(sheet, line, 7, reading.lower(), unit);
+				measure(sheet, line, 8, reading.upper(), unit);
 				if (reading.weighted() != null) {
-					measure(sheet, line, 8, reading.weighted().estimate(), unit);
+					measure(sheet, line, 9, reading.weighted().estimate(), unit);
 				}
 				if (reading.unweighted() != null) {
-					measure(sheet, line, 9, reading.unweighted().estimate(), unit);
+					measure(sheet, line, 10, reading.unweighted().estimate(), unit);
 				}
 				if (reading.designEffect() != null) {
-					sheet.value(line, 10, reading.designEffect());
-					sheet.style(line, 10).format("0.00").set();
+					sheet.value(line, 11, reading.designEffect());
+					sheet.style(line, 11).format("0.00").set();
 				}
 			}
 			var judgement = figure.judgement();
 			if (judgement != null) {
-				sheet.value(line, 11, verdict(judgement.verdict()));
-				count(sheet, line, 12, judgement.moreResponsesNeeded());
+				sheet.value(line, 12, verdict(judgement.verdict()));
+				count(sheet, line, 13, judgement.moreResponsesNeeded());
 			}
 			if (figure.suppressed()) {
-				sheet.value(line, 13, word("export.suppressed-because", report.minimumCellSize()));
+				sheet.value(line, 14, word("export.suppressed-because", report.minimumCellSize()));
 			}
 			line++;
 		}
-		finish(sheet, header, line, new double[] { 14, 36, 8, 10, 10, 10, 10, 10, 10, 10, 10, 22, 12, 24 });
+		finish(sheet, header, line, new double[] { 14, 36, 8, 10, 12, 10, 10, 10, 10, 10, 10, 10, 22, 12, 24 });
+	}
+
+	/**
+	 * The SIPAS factors of every {@code factor-mean} indicator over the report's scope:
+	 * indicator, section code and title, criteria, answers, estimate, interval, basis and
+	 * the unweighted index.
+	 */
+	private void factors(Workbook workbook, Report report, String title) {
+		Worksheet sheet = workbook.newWorksheet(word("export.sheet.factors"));
+		String[] header = { word("export.column.indicator"), word("export.column.factor"),
+				word("export.column.factor_name"), word("export.column.criteria"), word("export.column.answers"),
+				word("export.column.estimate"), word("export.column.lower"), word("export.column.upper"),
+				word("export.column.basis"), word("export.column.unweighted") };
+		titleBlock(sheet, report, title, header);
+		int line = TITLE_ROWS;
+		for (IndicatorReport indicator : report.indicators()) {
+			if (indicator.factors() == null) {
+				continue;
+			}
+			for (FactorFigure factor : indicator.factors()) {
+				sheet.value(line, 0, indicator.ref());
+				sheet.value(line, 1, factor.section());
+				sheet.value(line, 2, factor.title().in(this.locale.getLanguage()));
+				sheet.value(line, 3, factor.criteria());
+				count(sheet, line, 4, factor.answers());
+				measure(sheet, line, 5, factor.estimate(), UnitOfMeasure.PERCENT);
+				measure(sheet, line, 6, factor.lower(), UnitOfMeasure.PERCENT);
+				measure(sheet, line, 7, factor.upper(), UnitOfMeasure.PERCENT);
+				sheet.value(line, 8, word("export.basis." + factor.basis().code()));
+				measure(sheet, line, 9, factor.unweighted(), UnitOfMeasure.PERCENT);
+				line++;
+			}
+		}
+		finish(sheet, header, line, new double[] { 10, 14, 40, 10, 12, 10, 10, 10, 16, 12 });
 	}
 
 	private void method(Workbook workbook, Report report, String title) {

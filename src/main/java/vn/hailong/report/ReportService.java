@@ -31,6 +31,7 @@ import vn.hailong.system.FieldProblem;
 import vn.hailong.system.ProblemType;
 import vn.hailong.template.Item;
 import vn.hailong.template.ItemType;
+import vn.hailong.template.LocalizedText;
 import vn.hailong.template.Section;
 import vn.hailong.template.StoredTemplate;
 import vn.hailong.template.TemplateCatalog;
@@ -164,7 +165,7 @@ public class ReportService {
 		var templates = plan.indicators()
 			.stream()
 			.filter(Indicator::bySurvey)
-			.map((indicator) -> indicator.survey().template())
+			.flatMap((indicator) -> indicator.survey().templates().stream())
 			.distinct()
 			.toList();
 		if (templates.isEmpty()) {
@@ -217,16 +218,19 @@ public class ReportService {
 				}
 				return result;
 			});
-		var templates = surveyed.stream().map((indicator) -> indicator.survey().template()).distinct().toList();
+		var templates = surveyed.stream()
+			.flatMap((indicator) -> indicator.survey().templates().stream())
+			.distinct()
+			.toList();
+		// indicators reading the same templates share one pass over their campaigns
+		var groups = surveyed.stream().map((indicator) -> indicator.survey().templates()).distinct().toList();
 		Mono<Map<Long, Measured>> answers = templates.isEmpty() ? Mono.just(Map.of()) : this.data.campaigns(templates)
 			.filter((campaign) -> Period.parse(campaign.period()).map(period::contains).orElse(false))
 			.collectList()
-			.flatMapMany((campaigns) -> Flux.fromIterable(templates)
-				.concatMap((template) -> measureTemplate(period,
-						surveyed.stream()
-							.filter((indicator) -> indicator.survey().template().equals(template))
-							.toList(),
-						campaigns.stream().filter((campaign) -> campaign.template().equals(template)).toList())))
+			.flatMapMany((campaigns) -> Flux.fromIterable(groups)
+				.concatMap((group) -> measureTemplates(period,
+						surveyed.stream().filter((indicator) -> indicator.survey().templates().equals(group)).toList(),
+						campaigns.stream().filter((campaign) -> group.contains(campaign.template())).toList())))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		return figures.zipWith(answers).map((both) -> {
 			var all = new HashMap<Long, Measured>(both.getT1());
@@ -236,19 +240,20 @@ public class ReportService {
 	}
 
 	/**
-	 * Loads the aggregates of some campaigns of one template for the indicators on it, in
-	 * one query: an indicator covers the same measure in every version of the template (a
-	 * version without its items has no rows for it).
+	 * Loads the aggregates of the campaigns of some templates for the indicators that
+	 * read exactly those templates, in one query: an indicator covers the same measure in
+	 * every version of each template (a version without its items has no rows for it),
+	 * and each campaign, of whichever template, is counted once, so a unit's counts are
+	 * the sums over its respondents in all of them.
 	 */
-	private Flux<Map.Entry<Long, Measured>> measureTemplate(Period period, List<Indicator> indicators,
+	private Flux<Map.Entry<Long, Measured>> measureTemplates(Period period, List<Indicator> indicators,
 			List<ReportRepository.CampaignRef> campaigns) {
-		var ids = campaigns.stream().map(ReportRepository.CampaignRef::id).sorted().toList();
-		var versions = campaigns.stream().map(ReportRepository.CampaignRef::version).distinct().toList();
+		var ids = campaigns.stream().map(ReportRepository.CampaignRef::id).distinct().sorted().toList();
 		var asked = new ArrayList<Integer>();
 		for (int i = 0; i < indicators.size(); i++) {
 			SurveyMeasure survey = indicators.get(i).survey();
 			if (survey.method() != SurveyMethod.FACTOR_MEAN
-					&& versions.stream().anyMatch((version) -> !items(survey, version).isEmpty())) {
+					&& campaigns.stream().anyMatch((campaign) -> !items(survey, campaign).isEmpty())) {
 				asked.add(i);
 			}
 		}
@@ -258,7 +263,7 @@ public class ReportService {
 			if (survey.item() != null) {
 				itemCampaigns.computeIfAbsent(measureKey(survey),
 						(key) -> campaigns.stream()
-							.filter((campaign) -> !items(survey, campaign.version()).isEmpty())
+							.filter((campaign) -> !items(survey, campaign).isEmpty())
 							.map(ReportRepository.CampaignRef::id)
 							.sorted()
 							.toList());
@@ -292,9 +297,10 @@ public class ReportService {
 
 	/**
 	 * The official criteria of a template for {@code factor-mean}: their order and
-	 * factors (the sections holding them) from the template's newest version, and each
-	 * unit's moments over the campaigns' answers, an item counting for the criterion it
-	 * names in its own version.
+	 * factors (the sections holding them) from the newest version of the measure's first
+	 * template, and each unit's moments over the campaigns' answers (of every template
+	 * the measure reads, which the plan import checked name the same criteria), an item
+	 * counting for the criterion it names in its own template version.
 	 */
 	private Mono<Optional<Criteria>> criteria(String template, List<ReportRepository.CampaignRef> campaigns) {
 		var latest = this.templates.latest(template).map(StoredTemplate::template).orElse(null);
@@ -303,6 +309,7 @@ public class ReportService {
 		}
 		var keys = new ArrayList<String>();
 		var factors = new ArrayList<String>();
+		var titles = new ArrayList<LocalizedText>();
 		var factorOf = new ArrayList<Integer>();
 		for (Section section : latest.sections()) {
 			for (Item item : section.items()) {
@@ -310,6 +317,7 @@ public class ReportService {
 						&& !keys.contains(item.criterion())) {
 					if (!factors.contains(section.code())) {
 						factors.add(section.code());
+						titles.add(section.title());
 					}
 					keys.add(item.criterion());
 					factorOf.add(factors.indexOf(section.code()));
@@ -321,7 +329,7 @@ public class ReportService {
 		}
 		var map = new ArrayList<ReportRepository.CriterionItem>();
 		for (ReportRepository.CampaignRef campaign : campaigns) {
-			this.templates.find(template, campaign.version())
+			this.templates.find(campaign.template(), campaign.version())
 				.ifPresent((stored) -> stored.template()
 					.items()
 					.stream()
@@ -332,7 +340,7 @@ public class ReportService {
 		}
 		int[] factorIndex = factorOf.stream().mapToInt(Integer::intValue).toArray();
 		return this.data.criteriaMoments(keys.size(), map)
-			.map((perUnit) -> Optional.of(new Criteria(factors, factorIndex, perUnit)));
+			.map((perUnit) -> Optional.of(new Criteria(factors, titles, factorIndex, perUnit)));
 	}
 
 	/**
@@ -347,8 +355,8 @@ public class ReportService {
 		return (survey.section() != null) ? "section:" + survey.section() : "all";
 	}
 
-	private List<String> items(SurveyMeasure survey, int version) {
-		return this.templates.find(survey.template(), version)
+	private List<String> items(SurveyMeasure survey, ReportRepository.CampaignRef campaign) {
+		return this.templates.find(campaign.template(), campaign.version())
 			.map((stored) -> PlanService.coveredItems(survey, stored.template()))
 			.orElse(List.of());
 	}

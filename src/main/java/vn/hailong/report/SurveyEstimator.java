@@ -11,6 +11,7 @@ import vn.hailong.statistics.Changes;
 import vn.hailong.statistics.CriteriaMoments;
 import vn.hailong.statistics.DesignEffectBaseline;
 import vn.hailong.statistics.FactorIndex;
+import vn.hailong.statistics.FactorIndex.CriteriaStratum;
 import vn.hailong.statistics.IntervalMethod;
 import vn.hailong.statistics.MeanEstimate;
 import vn.hailong.statistics.Means;
@@ -190,6 +191,26 @@ public final class SurveyEstimator {
 			return null;
 		}
 		return ratio(FactorIndex.estimate(pooled, factorOf, this.confidence).overall());
+	}
+
+	/**
+	 * The {@code factor-mean} estimate weighted by unit population: stratified by unit
+	 * with finite-population correction over the units that have a population figure (the
+	 * others are left out: {@link #unweightable}), each criterion's share a ratio of
+	 * estimated totals, the variance linearised over respondents, Korn–Graubard's
+	 * interval ({@link FactorIndex#stratified}).
+	 * @param units the units with respondents, each with its population (0 when unknown)
+	 * and its respondents' criteria moments
+	 * @param factorOf each criterion's factor
+	 * @return the overall estimate, or null when no unit with respondents has a
+	 * population
+	 */
+	@Nullable Estimate factorMeanWeighted(List<CriteriaStratum> units, int[] factorOf) {
+		var strata = units.stream().filter((unit) -> unit.population() > 0 && unit.moments().n() > 0).toList();
+		if (strata.isEmpty()) {
+			return null;
+		}
+		return stratified(FactorIndex.stratified(strata, factorOf, this.confidence).overall(), 100, 0, true);
 	}
 
 	private Estimate ratio(RatioEstimate estimate) {

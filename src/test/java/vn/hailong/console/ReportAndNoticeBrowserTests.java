@@ -133,6 +133,63 @@ class ReportAndNoticeBrowserTests {
 	}
 
 	@Test
+	void reportShowsEachSipasFactorInATableThatReadsWithoutSight() throws Exception {
+		String school = this.units.get(1);
+		long campaign = new Fixtures(this.client, this.database).openCampaign("sipas-tthc-giao-duc", List.of(school),
+				Map.of("rateLimit", 0));
+		for (int i = 0; i < 6; i++) {
+			int value = (i < 5) ? 5 : 2;
+			var answers = new java.util.HashMap<String, Object>(Map.of("thu_tuc", "ban_sao_van_bang", "hinh_thuc_nop",
+					"truc_tiep", "tc1", value, "tt1", value, "cc1", value, "kq1", value, "gy1", value));
+			answers.put("hl_chung", value);
+			this.client.post()
+				.uri("/api/v1/campaigns/{id}/responses", campaign)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("id", UUID.randomUUID().toString(), "unit", school, "answers", answers))
+				.exchange()
+				.expectStatus()
+				.isCreated();
+		}
+		String code = "fm-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.bodyValue(
+					"""
+							code: %s
+							issuer: Phòng GD&ĐT
+							year: 2025
+							title: Kế hoạch CCHC năm 2025
+							unit: %s
+							indicators:
+							  - { ref: "4", name: Chỉ số SIPAS, target: 80, survey: { template: sipas-tthc-giao-duc, method: factor-mean } }
+							"""
+						.formatted(code, this.units.get(0)))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		var violations = new ArrayList<String>();
+		this.page.navigate(this.base + "/console/plans/" + code + "/report?period=2025-Q1");
+		var table = this.page.locator(".report-factors table");
+		assertThat(table.locator("caption")).containsText("Các yếu tố SIPAS – chỉ tiêu 4");
+		assertThat(table.locator("tbody tr")).hasCount(5);
+		assertThat(table.locator("tbody tr[data-section='tiep_can'] th[scope='row']")).not().isEmpty();
+		// 5 of 6 satisfied on every criterion: each factor 83,3%, weighted by the
+		// school's population
+		assertThat(table.locator("tbody tr[data-section='tiep_can'] td").nth(2)).hasText("83,3%");
+		assertThat(table.locator("tbody tr[data-section='tiep_can'] td").nth(4))
+			.hasText("có trọng số theo quy mô đơn vị");
+		ConsoleAccessibilityBrowserTests.audit(this.page, "report with SIPAS factors", violations);
+		table.screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+			.setPath(ConsoleJourneyBrowserTests.screen("report-factors.png")));
+		this.page.navigate(this.base + "/console/plans/" + code + "/report?period=2025-Q1&lang=en");
+		assertThat(this.page.locator(".report-factors caption")).containsText("SIPAS factors – indicator 4");
+		assertThat(this.page.locator(".report-factors tbody tr[data-section='tiep_can'] td").nth(2)).hasText("83.3%");
+		ConsoleAccessibilityBrowserTests.audit(this.page, "report with SIPAS factors in English", violations);
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
 	void noticeNamesTheIssuingOfficeAndContactLineInsideItsA4Sheet() throws Exception {
 		String school = this.units.get(2);
 		this.client.post()

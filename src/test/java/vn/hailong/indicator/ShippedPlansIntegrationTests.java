@@ -33,6 +33,8 @@ class ShippedPlansIntegrationTests {
 		assertThat(refs(plan)).containsExactly("2", "3", "4", "5", "8", "9", "12", "13", "14");
 		assertThat(indicator(plan, "4")).containsEntry("comparator", ">=").containsEntry("target", 95.0);
 		assertThat(indicator(plan, "9")).containsEntry("target", 90.0);
+		assertThat(map(indicator(plan, "9").get("survey"))).containsEntry("templates",
+				List.of("phu-huynh-mam-non", "phu-huynh-tieu-hoc", "phu-huynh-trung-hoc"));
 		assertThat(indicator(plan, "5")).containsEntry("comparator", ">");
 		assertThat(map(indicator(plan, "8").get("survey"))).containsEntry("template", "hai-long-co-quan-giao-duc")
 			.containsEntry("method", "factor-mean");
@@ -56,6 +58,9 @@ class ShippedPlansIntegrationTests {
 		assertThat(indicator(plan, "m")).containsEntry("target", 90.0);
 		assertThat(map(indicator(plan, "m").get("survey"))).containsEntry("method", "factor-mean");
 		assertThat(indicator(plan, "a")).doesNotContainKey("target");
+		assertThat(map(indicator(plan, "a").get("survey")))
+			.containsEntry("templates", List.of("phu-huynh-mam-non", "phu-huynh-tieu-hoc", "phu-huynh-trung-hoc"))
+			.containsEntry("item", "hl_chung");
 		assertThat(indicator(plan, "l")).containsEntry("target", 40.0);
 	}
 

@@ -57,6 +57,16 @@ class FactorMeanIntegrationTests {
 	 * 75 [45.56870156, 91.48965009]; F4 75 (same); F5 72.72727273 [42.23980801,
 	 * 90.67510578]; overall 70.25974026 (SE 10.32564275) [48.13855619, 85.74031403]
 	 * Tolerance 1e-6 (percent points).
+	 *
+	 * The schools have populations (600 and 400), so the figure the verdict reads is
+	 * weighted, stratified by school with fpc (src/test/r/factor-mean.R part 3:
+	 * svycontrast over svyratio(..., svydesign(ids = ~1, strata = ~unit, fpc = ~N),
+	 * covmat = TRUE), Korn–Graubard as svyciprop(method = "beta") computes it): F1
+	 * 63.3333333333 [29.3059906246, 89.603846231]; F2 59.8039215686 [26.353625218,
+	 * 87.5439219194]; F3 and F4 73.3333333333 [36.7213759022, 95.238950436]; F5
+	 * 71.4285714286 [33.2765694545, 95.0016748632]; overall 68.2464985994 (SE
+	 * 10.5381565907) [43.3062962769, 87.2883135414]; the unweighted figures above stay
+	 * beside them.
 	 */
 	@Test
 	void computesFactorsThenTheOverallFigureAsSipasDoesAndAsRDoes() {
@@ -114,28 +124,38 @@ class FactorMeanIntegrationTests {
 		assertThat(number(overall, "responses")).isEqualTo(12);
 		assertThat(number(overall, "notApplicable")).isEqualTo(5);
 		assertThat(number(overall, "answers")).isEqualTo(12 * 6 - 5 - 1);
-		assertThat(number(overall, "estimate")).isCloseTo(70.25974026, within(1e-6));
-		assertThat(number(overall, "lower")).isCloseTo(48.13855619, within(1e-6));
-		assertThat(number(overall, "upper")).isCloseTo(85.74031403, within(1e-6));
-		assertThat(overall.get("basis")).isEqualTo("unweighted");
+		assertThat(number(overall, "estimate")).isCloseTo(68.2464985994, within(1e-6));
+		assertThat(number(overall, "lower")).isCloseTo(43.3062962769, within(1e-6));
+		assertThat(number(overall, "upper")).isCloseTo(87.2883135414, within(1e-6));
+		assertThat(overall.get("basis")).isEqualTo("weighted");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> unweighted = (Map<String, Object>) overall.get("unweighted");
+		assertThat(number(unweighted, "estimate")).isCloseTo(70.25974026, within(1e-6));
+		assertThat(number(unweighted, "lower")).isCloseTo(48.13855619, within(1e-6));
+		assertThat(number(unweighted, "upper")).isCloseTo(85.74031403, within(1e-6));
 		assertThat(overall.get("verdict")).isEqualTo("not-yet-conclusive");
 		@SuppressWarnings("unchecked")
 		var factors = (List<Map<String, Object>>) indicator.get("factors");
 		assertThat(factors).extracting((factor) -> factor.get("section"))
 			.containsExactly("tiep_can", "thu_tuc", "cong_chuc", "ket_qua", "gop_y");
 		assertThat(factors).extracting((factor) -> factor.get("criteria")).containsExactly(4, 5, 6, 3, 4);
-		double[][] expected = { { 66.66666667, 37.98489609, 86.72067168 }, { 61.9047619, 33.61694693, 83.90838362 },
-				{ 75, 45.56870156, 91.48965009 }, { 75, 45.56870156, 91.48965009 },
-				{ 72.72727273, 42.23980801, 90.67510578 } };
+		double[][] expected = { { 63.3333333333, 29.3059906246, 89.603846231, 66.66666667 },
+				{ 59.8039215686, 26.353625218, 87.5439219194, 61.9047619 },
+				{ 73.3333333333, 36.7213759022, 95.238950436, 75 }, { 73.3333333333, 36.7213759022, 95.238950436, 75 },
+				{ 71.4285714286, 33.2765694545, 95.0016748632, 72.72727273 } };
 		for (int f = 0; f < 5; f++) {
+			assertThat(factors.get(f).get("basis")).isEqualTo("weighted");
 			assertThat(number(factors.get(f), "estimate")).isCloseTo(expected[f][0], within(1e-6));
 			assertThat(number(factors.get(f), "lower")).isCloseTo(expected[f][1], within(1e-6));
 			assertThat(number(factors.get(f), "upper")).isCloseTo(expected[f][2], within(1e-6));
+			assertThat(number(factors.get(f), "unweighted")).isCloseTo(expected[f][3], within(1e-6));
 		}
 		@SuppressWarnings("unchecked")
 		Map<String, Object> method = (Map<String, Object>) indicator.get("method");
 		assertThat(method.get("counted")).isEqualTo("factor-mean");
 		assertThat(method.get("linearised")).isEqualTo(true);
+		assertThat(method.get("weighting")).isEqualTo("population");
+		assertThat(method.get("interval")).isEqualTo("KORN_GRAUBARD");
 		String csv = this.client.get()
 			.uri("/api/v1/plans/{plan}/report?format=csv&period=2025-Q1&unit={unit}", plan, units.get(0))
 			.exchange()
@@ -145,6 +165,34 @@ class FactorMeanIntegrationTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(csv).contains("2640/QĐ-BNV");
+		// one row per factor after the units: its title, answers, estimate, interval,
+		// basis,
+		// section code and number of criteria
+		List<String> factorRows = csv.lines().filter((line) -> line.contains(",Yếu tố,")).toList();
+		assertThat(factorRows).hasSize(5);
+		assertThat(factorRows.get(0)).contains(",63.33,29.31,89.6,").endsWith(",tiep_can,4");
+		byte[] xlsx = this.client.get()
+			.uri("/api/v1/plans/{plan}/report?format=xlsx&period=2025-Q1&unit={unit}&lang=en", plan, units.get(0))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx),
+				new org.dhatim.fastexcel.reader.ReadingOptions(true, false))) {
+			var sheet = workbook.findSheet("SIPAS factors").orElseThrow();
+			var rows = sheet.read();
+			assertThat(rows.get(2).getCellText(2)).isEqualTo("factor_name");
+			assertThat(rows.get(3).getCellText(1)).isEqualTo("tiep_can");
+			ReportWorkbook.assertPercent(rows.get(3).getCell(5), 0.633333333333, 1e-9);
+			ReportWorkbook.assertPercent(rows.get(3).getCell(6), 0.293059906246, 1e-9);
+			assertThat(rows.get(3).getCellText(8)).isEqualTo("weighted");
+			assertThat(rows).hasSize(3 + 5);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -88,6 +88,36 @@ class MethodStatementTests {
 	}
 
 	@Test
+	void namesEveryTemplateOfAnIndicatorOverSeveral() {
+		var indicator = new IndicatorReport("9", "Hài lòng của cha mẹ", Kind.SURVEY, Comparison.AT_LEAST, 90.0, "90",
+				UnitOfMeasure.PERCENT,
+				new SurveyMeasure(List.of("phu-huynh-mam-non", "phu-huynh-tieu-hoc", "phu-huynh-trung-hoc"), null, null,
+						SurveyMethod.SATISFIED_ANSWERS),
+				null, figure(), null, List.of(), new Method(Counted.SATISFIED_ANSWERS, Weighting.POPULATION,
+						IntervalMethod.KORN_GRAUBARD, true, 0.95, List.of("2025-Q1"), List.of(3L, 7L), 5));
+		assertThat(this.vietnamese.of(indicator, "2025-Q1")).contains(
+				"của các mẫu khảo sát phu-huynh-mam-non, phu-huynh-tieu-hoc, phu-huynh-trung-hoc (mọi phiên bản; các "
+						+ "đợt khảo sát của mọi mẫu được gộp lại, mỗi đợt tính một lần)");
+		assertThat(this.english.of(indicator, "2025-Q1"))
+			.contains("of the survey templates phu-huynh-mam-non, phu-huynh-tieu-hoc, phu-huynh-trung-hoc (every "
+					+ "version; the campaigns of all of them pooled, each counted once)");
+	}
+
+	@Test
+	void wordsAFactorMeanWeightedByUnitPopulationOrPooled() {
+		var measure = new SurveyMeasure("sipas-tthc-giao-duc", null, null, SurveyMethod.FACTOR_MEAN);
+		var weighted = new IndicatorReport("4", "SIPAS", Kind.SURVEY, Comparison.AT_LEAST, 95.0, "95",
+				UnitOfMeasure.PERCENT, measure, null, figure(), null, List.of(), new Method(Counted.FACTOR_MEAN,
+						Weighting.POPULATION, IntervalMethod.KORN_GRAUBARD, true, 0.95, List.of("2025"), List.of(), 5));
+		assertThat(this.english.of(weighted, "2025")).contains("Weighted by unit population",
+				"Korn–Graubard (Clopper–Pearson on the effective sample size)");
+		var pooled = new IndicatorReport("4", "SIPAS", Kind.SURVEY, Comparison.AT_LEAST, 95.0, "95",
+				UnitOfMeasure.PERCENT, measure, null, figure(), null, List.of(), new Method(Counted.FACTOR_MEAN,
+						Weighting.NONE, IntervalMethod.WILSON, true, 0.95, List.of("2025"), List.of(), 5));
+		assertThat(this.vietnamese.of(pooled, "2025")).contains("Không trọng số theo quy mô đơn vị");
+	}
+
+	@Test
 	void saysWhenThereAreNoResponsesYet() {
 		var indicator = survey(
 				new Method(Counted.MEAN_INDEX, null, null, false, 0.95, List.of("2025"), List.of(4L), 5));

@@ -486,9 +486,10 @@ class ReportIntegrationTests {
 			assertThat(index.getCell(7).getDataFormatString()).doesNotContain("%");
 			List<Row> breakdown = workbook.findSheet("Chỉ tiêu met").orElseThrow().read();
 			assertThat(breakdown.get(2).getCellText(1)).isEqualTo("Tên đơn vị");
+			assertThat(breakdown.get(2).getCellText(4)).isEqualTo("Số trả lời Không áp dụng");
 			assertThat(breakdown).anySatisfy((row) -> {
 				assertThat(row.getCellText(0)).isEqualTo(this.school1);
-				ReportWorkbook.assertPercent(row.getCell(5), 0.9, 0.2);
+				ReportWorkbook.assertPercent(row.getCell(6), 0.9, 0.2);
 			});
 			List<Row> method = workbook.findSheet("Phương pháp").orElseThrow().read();
 			assertThat(method.get(3).getCellText(2)).isNotBlank().doesNotContain("Wilson score interval");

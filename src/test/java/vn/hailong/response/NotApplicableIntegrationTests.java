@@ -124,6 +124,29 @@ class NotApplicableIntegrationTests {
 		assertThat(column).isPositive();
 		String feesRow = csv.lines().filter((line) -> line.startsWith(plan + ",2025-Q1,2,")).findFirst().orElseThrow();
 		assertThat(feesRow.split(",")[column]).isEqualTo("6");
+		for (String language : List.of("vi", "en")) {
+			byte[] xlsx = this.client.get()
+				.uri("/api/v1/plans/{plan}/report?format=xlsx&period=2025-Q1&unit={unit}&lang={lang}", plan,
+						units.get(0), language)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.returnResult()
+				.getResponseBody();
+			try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+					new java.io.ByteArrayInputStream(xlsx))) {
+				var sheet = workbook.getSheets().toList().get(2);
+				var rows = sheet.read();
+				assertThat(rows.get(2).getCellText(4))
+					.isEqualTo("vi".equals(language) ? "Số trả lời Không áp dụng" : "not_applicable");
+				// the overall row of indicator 2: 6 "không áp dụng" answers to tt4
+				assertThat(rows.get(3).getCell(4).asNumber().intValue()).isEqualTo(6);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 	}
 
 	@Test

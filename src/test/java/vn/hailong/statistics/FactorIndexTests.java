@@ -1,6 +1,7 @@
 package vn.hailong.statistics;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,67 @@ class FactorIndexTests {
 		assertThat(overall.effectiveSampleSize()).isCloseTo(21.34447998, within(1e-6));
 		assertThat(overall.lower()).isCloseTo(0.5115213778, within(1e-8));
 		assertThat(overall.upper()).isCloseTo(0.8674393587, within(1e-8));
+	}
+
+	/*
+	 * Weighted by unit population: ANSWERS' rows 1–6 are unit U1 (N = 40), rows 7–14 unit
+	 * U2 (N = 25). R 4.2.2, survey 4.1.1, src/test/r/factor-mean.R (tolerance 1e-9 on
+	 * estimates and standard errors and on the interval):
+	 *
+	 * des <- svydesign(ids = ~1, strata = ~unit, fpc = ~N, data = d) r <-
+	 * svyratio(~y1+…+y5, ~x1+…+x5, des, covmat = TRUE) est <- svycontrast(r, list(A = wa,
+	 * B = wb, overall = (wa + wb) / 2)) Korn–Graubard as svyciprop(method = "beta"): n* =
+	 * th (1 - th) / SE^2 * (qt(.025, nrow(des) - 1) / qt(.025, degf(des)))^2, qbeta(.025,
+	 * n* th, n* (1 - th) + 1), qbeta(.975, n* th + 1, n* (1 - th)) -> shares
+	 * 0.683501683502 0.82 0.709433962264 0.684 0.812; A 0.751750841751 (SE
+	 * 0.0896951255954) [0.528303692978, 0.906498741632]; B 0.735144654088 (SE
+	 * 0.0906831192692) [0.513253334829, 0.894295850144]; overall 0.743447747919 (SE
+	 * 0.0827553134162) [0.54167155511, 0.88988451242]
+	 */
+	@Test
+	void matchesStratifiedSvycontrastOverSvyratioInR() {
+		var strata = List.of(new FactorIndex.CriteriaStratum("U1", 40, moments(Arrays.copyOfRange(ANSWERS, 0, 6))),
+				new FactorIndex.CriteriaStratum("U2", 25, moments(Arrays.copyOfRange(ANSWERS, 6, 14))));
+		StratifiedFactorIndexEstimate estimate = FactorIndex.stratified(strata, FACTORS, 0.95);
+		assertThat(estimate.shares())
+			.containsExactly(new double[] { 0.683501683502, 0.82, 0.709433962264, 0.684, 0.812 }, within(1e-9));
+		double[][] expected = { { 0.751750841751, 0.0896951255954, 0.528303692978, 0.906498741632 },
+				{ 0.735144654088, 0.0906831192692, 0.513253334829, 0.894295850144 } };
+		for (int f = 0; f < 2; f++) {
+			StratifiedEstimate factor = estimate.factors().get(f);
+			assertThat(factor.estimate()).isCloseTo(expected[f][0], within(1e-9));
+			assertThat(factor.standardError()).isCloseTo(expected[f][1], within(1e-9));
+			assertThat(factor.lower()).isCloseTo(expected[f][2], within(1e-9));
+			assertThat(factor.upper()).isCloseTo(expected[f][3], within(1e-9));
+		}
+		StratifiedEstimate overall = estimate.overall();
+		assertThat(overall.n()).isEqualTo(14);
+		assertThat(overall.strata()).isEqualTo(2);
+		assertThat(overall.estimate()).isCloseTo(0.743447747919, within(1e-9));
+		assertThat(overall.standardError()).isCloseTo(0.0827553134162, within(1e-9));
+		assertThat(overall.lower()).isCloseTo(0.54167155511, within(1e-9));
+		assertThat(overall.upper()).isCloseTo(0.88988451242, within(1e-9));
+		assertThat(overall.method()).isEqualTo(IntervalMethod.KORN_GRAUBARD);
+		// the unweighted index of the same respondents, as FactorIndex.estimate gives it
+		assertThat(overall.unweightedEstimate()).isCloseTo(0.7235819736, within(1e-9));
+		assertThat(overall.designEffectBaseline()).isEqualTo(DesignEffectBaseline.WITHOUT_REPLACEMENT);
+	}
+
+	@Test
+	void leavesUnitsWithoutPopulationOutOfTheWeightedIndex() {
+		var u1 = new FactorIndex.CriteriaStratum("U1", 40, moments(Arrays.copyOfRange(ANSWERS, 0, 6)));
+		var u2 = new FactorIndex.CriteriaStratum("U2", 25, moments(Arrays.copyOfRange(ANSWERS, 6, 14)));
+		var unknown = new FactorIndex.CriteriaStratum("U3", 0, moments(new int[][] { { 1, 1, 1, 1, 1 } }));
+		assertThat(FactorIndex.stratified(List.of(u1, u2, unknown), FACTORS, 0.95).overall())
+			.isEqualTo(FactorIndex.stratified(List.of(u1, u2), FACTORS, 0.95).overall());
+		// with no population at all, every respondent weighs 1: the unweighted index
+		var none = List.of(new FactorIndex.CriteriaStratum("U1", 0, u1.moments()),
+				new FactorIndex.CriteriaStratum("U2", 0, u2.moments()));
+		assertThat(FactorIndex.stratified(none, FACTORS, 0.95).overall().estimate())
+			.isCloseTo(FactorIndex.estimate(moments(ANSWERS), FACTORS, 0.95).overall().estimate(), within(1e-12));
+		StratifiedFactorIndexEstimate empty = FactorIndex.stratified(List.of(), FACTORS, 0.95);
+		assertThat(empty.overall().estimate()).isZero();
+		assertThat(empty.overall().upper()).isOne();
 	}
 
 	@Test
