@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import vn.hailong.access.Access;
+import vn.hailong.explorer.ExplorerRepository.Aspects;
 import vn.hailong.explorer.ExplorerRepository.SectionCounts;
 import vn.hailong.explorer.ExplorerRepository.ValueCount;
 import vn.hailong.explorer.QuestionResults.AspectResult;
@@ -98,12 +99,9 @@ public class ExplorerService {
 			boolean aspects = item == null;
 			return Mono
 				.zip(this.data.valueCounts(selection, item, false).collectList(), this.data.responses(selection),
-						aspects ? this.data.sectionCounts(selection, null, false).collectList()
-								: Mono.just(List.<SectionCounts>of()),
-						aspects ? this.data.sectionTotals(selection).collectList()
-								: Mono.just(List.<vn.hailong.report.SectionTotal>of()))
-				.map((loaded) -> questions(selection, items, aspects, loaded.getT1(), loaded.getT2(), loaded.getT3(),
-						loaded.getT4()));
+						aspects ? this.data.aspects(selection) : Mono.just(new Aspects(List.of(), List.of())))
+				.map((loaded) -> questions(selection, items, aspects, loaded.getT1(), loaded.getT2(),
+						loaded.getT3().sections(), loaded.getT3().totals()));
 		});
 	}
 
