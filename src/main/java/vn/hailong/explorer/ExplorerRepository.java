@@ -3,9 +3,15 @@ package vn.hailong.explorer;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,6 +19,9 @@ import org.springframework.stereotype.Repository;
 import vn.hailong.report.SectionTotal;
 import vn.hailong.report.SurveyCounts;
 import vn.hailong.system.ReadDatabase;
+import vn.hailong.template.Item;
+import vn.hailong.template.ItemType;
+import vn.hailong.template.Section;
 
 /**
  * Reads the counts the explorer's per-question and per-unit views need, aggregated in
@@ -31,6 +40,9 @@ class ExplorerRepository {
 	private static final OffsetDateTime LATEST = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private static final String WINDOW = "r.received_at >= :since and r.received_at < :until";
+
+	/** A respondent's answers to a section are a complete case for alpha. */
+	private static final String COMPLETE = "size >= 2 and m = size";
 
 	private final DatabaseClient database;
 
@@ -77,11 +89,13 @@ class ExplorerRepository {
 	 * {@code section:<code>}), as the report reads them.
 	 * @param selection the selection
 	 * @param section one section's code, or null for every section
-	 * @return one row per unit and section
+	 * @param perUnit whether to keep units apart (unit 0 when not)
+	 * @return one row per (unit and) section
 	 */
-	Flux<SectionCounts> sectionCounts(Selection selection, String section) {
+	Flux<SectionCounts> sectionCounts(Selection selection, String section, boolean perUnit) {
+		String unit = perUnit ? "unit_id" : "0";
 		String sql = selection.windowed() ? """
-				select unit_id, measure, count(*) as respondents, sum(m) as answers, sum(a) as satisfied,
+				select %3$s as unit_id, measure, count(*) as respondents, sum(m) as answers, sum(a) as satisfied,
 				    sum(a * a) as aa, sum(m * m) as mm, sum(a * m) as am,
 				    count(*) filter (where s >= 4 * m) as satisfied_respondents, sum(s::numeric / m) as mean_sum,
 				    sum(s::numeric * s / (m * m)) as mean_squares
@@ -90,28 +104,29 @@ class ExplorerRepository {
 				        count(*) filter (where x.value in ('4', '5')) as a, sum(x.value::int) as s
 				    from answer x
 				    join response r on r.id = x.response_id
-				    join campaign c on c.id = x.campaign_id
-				    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
+				    join unnest(cast(:items as text[]), cast(:measures as text[]), cast(:sizes as int[]))
+				        as k (item, measure, size) on k.item = x.item
 				    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
-				        and x.value <> 'na' and k.measure like 'section:%%' and %s%s
+				        and x.value <> 'na' and %s%s
 				    group by x.unit_id, x.response_id, k.measure
 				) per_respondent
-				group by unit_id, measure
-				""".formatted(WINDOW, (section != null) ? " and k.measure = :measure" : "") : """
-				select unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
+				group by 1, measure
+				""".formatted(WINDOW, (section != null) ? " and k.measure = :measure" : "", unit) : """
+				select %2$s as unit_id, measure, sum(respondents) as respondents, sum(answers) as answers,
 				    sum(satisfied) as satisfied, sum(satisfied_squares) as aa, sum(answers_squares) as mm,
 				    sum(cross_products) as am, sum(satisfied_respondents) as satisfied_respondents,
 				    sum(mean_sum) as mean_sum, sum(mean_squares) as mean_squares
 				from unit_measure_total
-				where campaign_id = any(:campaigns) and unit_id = any(:units) and measure like 'section:%%'%s
-				group by unit_id, measure
-				""".formatted((section != null) ? " and measure = :measure" : "");
-		var spec = bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
+				where campaign_id = any(:campaigns) and unit_id = any(:units) and measure like 'section:%%'%1$s
+				group by 1, measure
+				""".formatted((section != null) ? " and measure = :measure" : "", unit);
+		var spec = bindSections(bindWindow(this.database.sql(sql), selection), selection)
+			.bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds());
 		if (section != null) {
 			spec = spec.bind("measure", "section:" + section);
 		}
-		return spec.map((row) -> new SectionCounts(row.get("unit_id", Long.class),
+		return spec.map((row) -> new SectionCounts(row.get("unit_id", Number.class).longValue(),
 				row.get("measure", String.class).substring("section:".length()),
 				new SurveyCounts(number(row, "respondents"), number(row, "answers"), number(row, "satisfied"),
 						decimal(row, "aa"), decimal(row, "mm"), decimal(row, "am"),
@@ -120,70 +135,168 @@ class ExplorerRepository {
 	}
 
 	/**
-	 * The sums of complete cases per campaign, unit, section and item ({@code ""} for the
-	 * total score) for Cronbach's alpha, as {@code response/SectionTotals} defines them.
+	 * The aspects' counts over the selection (unit 0): every section's sufficient
+	 * statistics, as {@link #sectionCounts} reads them, and the sums of complete cases
+	 * per campaign, section and item ({@code ""} for the total score) for Cronbach's
+	 * alpha, as {@code response/SectionTotals} defines them and
+	 * {@code report/AspectReliabilities} merges them (units added up). Without a window
+	 * both come from the aggregates; with one, from a single pass over the window's
+	 * answers: one hash join of the answers to the responses received in the window, one
+	 * aggregate per respondent and section (answered {@code m}, satisfied {@code a},
+	 * score {@code s} and each 5-point item's value by its place in the section), then
+	 * one aggregate per section (grouping set {@code (measure)}) and per campaign and
+	 * section (grouping set {@code (campaign_id, measure)}), complete cases being those
+	 * with {@code m} equal to the section's number of 5-point items (at least 2).
 	 * @param selection the selection
-	 * @return one row per campaign, unit, section and item
+	 * @return the sections' counts and the complete cases' sums
 	 */
-	Flux<SectionTotal> sectionTotals(Selection selection) {
-		String sql = selection.windowed()
-				? """
-						with section_answer as (
-						    select x.campaign_id, x.unit_id, x.response_id, z.section, z.items, x.item,
-						        cast(x.value as int) as v, count(*) over (partition by x.response_id, z.section) as answered
-						    from answer x
-						    join response r on r.id = x.response_id
-						    join campaign c on c.id = x.campaign_id
-						    join template_measure_item k on k.template_id = c.template_id and k.item = x.item
-						        and k.measure like 'section:%%'
-						    join template_section_size z on z.template_id = c.template_id and 'section:' || z.section = k.measure
-						    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
-						        and x.value <> 'na' and z.items >= 2 and %s
-						), section_complete as (
-						    select campaign_id, unit_id, section, item, cast(v as bigint) as v from section_answer
-						    where answered = items
-						    union all
-						    select campaign_id, unit_id, section, '', sum(v) from section_answer where answered = items
-						    group by campaign_id, unit_id, response_id, section
-						)
-						select campaign_id, unit_id, section, item, count(*) as respondents, sum(v) as value_sum,
-						    sum(v * v) as value_squares
-						from section_complete
-						group by campaign_id, unit_id, section, item
-						"""
-					.formatted(WINDOW)
-				: """
-						select campaign_id, unit_id, section, item, sum(respondents) as respondents,
-						    sum(value_sum) as value_sum, sum(value_squares) as value_squares
-						from unit_section_total
-						where campaign_id = any(:campaigns) and unit_id = any(:units)
-						group by campaign_id, unit_id, section, item
-						""";
-		return bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
+	Mono<Aspects> aspects(Selection selection) {
+		if (!selection.windowed()) {
+			return Mono.zip(sectionCounts(selection, null, false).collectList(), sectionTotals(selection).collectList())
+				.map((loaded) -> new Aspects(loaded.getT1(), loaded.getT2()));
+		}
+		var places = new LinkedHashMap<String, List<String>>();
+		for (Section section : selection.template().template().sections()) {
+			places.put(section.code(),
+					section.items().stream().filter((item) -> item.type() == ItemType.SCALE5).map(Item::code).toList());
+		}
+		int width = places.values().stream().mapToInt(List::size).max().orElse(0);
+		var values = new StringBuilder();
+		var sums = new StringBuilder();
+		var columns = new StringBuilder();
+		for (int place = 0; place < width; place++) {
+			values.append(", max(cast(x.value as int)) filter (where k.place = %1$d) as v%1$d".formatted(place));
+			sums.append(
+					", sum(v%1$d) filter (where %2$s) as v%1$d_sum, sum(v%1$d * v%1$d) filter (where %2$s) as v%1$d_squares"
+						.formatted(place, COMPLETE));
+			columns.append(", v%1$d_sum, v%1$d_squares".formatted(place));
+		}
+		String counts = "respondents, answers, satisfied, aa, mm, am, satisfied_respondents, mean_sum, mean_squares, "
+				+ "complete, s_sum, s_squares" + columns;
+		String sql = """
+				with per_respondent as (
+				    select x.campaign_id, k.measure, count(*) as m, count(*) filter (where x.value in ('4', '5')) as a,
+				        sum(cast(x.value as int)) as s, max(k.size) as size%1$s
+				    from answer x
+				    join response r on r.id = x.response_id
+				    join unnest(cast(:items as text[]), cast(:measures as text[]), cast(:sizes as int[]),
+				        cast(:places as int[])) as k (item, measure, size, place) on k.item = x.item
+				    where x.campaign_id = any(:campaigns) and x.unit_id = any(:units) and x.position = 0
+				        and x.value <> 'na' and %2$s
+				    group by x.campaign_id, k.measure, x.response_id
+				), per_campaign as (
+				    select campaign_id, measure, count(*) as respondents, sum(m) as answers, sum(a) as satisfied,
+				        sum(a * a) as aa, sum(m * m) as mm, sum(a * m) as am,
+				        count(*) filter (where s >= 4 * m) as satisfied_respondents, sum(s::numeric / m) as mean_sum,
+				        sum(s::numeric * s / (m * m)) as mean_squares, count(*) filter (where %3$s) as complete,
+				        sum(s) filter (where %3$s) as s_sum, sum(s * s) filter (where %3$s) as s_squares%4$s
+				    from per_respondent
+				    group by campaign_id, measure
+				)
+				select 0 as per_section, campaign_id, measure, %5$s from per_campaign
+				union all
+				select 1, 0, measure, %6$s from per_campaign group by measure
+				""".formatted(values, WINDOW, COMPLETE, sums, counts,
+				String.join(", ", Arrays.stream(counts.split(", ")).map((column) -> "sum(" + column + ")").toList()));
+		return bindSections(bindWindow(this.database.sql(sql), selection), selection)
+			.bind("places", placesOf(selection))
+			.bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds())
-			.map((row) -> new SectionTotal(row.get("campaign_id", Long.class), row.get("unit_id", Long.class),
-					row.get("section", String.class), row.get("item", String.class), number(row, "respondents"),
-					number(row, "value_sum"), number(row, "value_squares")))
+			.map((row) -> aspectRow(row, places))
+			.all()
+			.collectList()
+			.map((rows) -> {
+				var sections = new ArrayList<SectionCounts>();
+				var totals = new ArrayList<SectionTotal>();
+				rows.forEach((row) -> {
+					sections.addAll(row.sections());
+					totals.addAll(row.totals());
+				});
+				return new Aspects(sections, totals);
+			});
+	}
+
+	private static Aspects aspectRow(Readable row, Map<String, List<String>> places) {
+		String section = row.get("measure", String.class).substring("section:".length());
+		if (number(row, "per_section") != 0) {
+			return new Aspects(List
+				.of(new SectionCounts(0, section, new SurveyCounts(number(row, "respondents"), number(row, "answers"),
+						number(row, "satisfied"), decimal(row, "aa"), decimal(row, "mm"), decimal(row, "am"),
+						number(row, "satisfied_respondents"), decimal(row, "mean_sum"), decimal(row, "mean_squares")))),
+					List.of());
+		}
+		long complete = number(row, "complete");
+		if (complete == 0) {
+			return new Aspects(List.of(), List.of());
+		}
+		long campaign = row.get("campaign_id", Long.class);
+		var totals = new ArrayList<SectionTotal>();
+		totals
+			.add(new SectionTotal(campaign, 0, section, "", complete, number(row, "s_sum"), number(row, "s_squares")));
+		List<String> items = places.getOrDefault(section, List.of());
+		for (int place = 0; place < items.size(); place++) {
+			totals.add(new SectionTotal(campaign, 0, section, items.get(place), complete,
+					number(row, "v" + place + "_sum"), number(row, "v" + place + "_squares")));
+		}
+		return new Aspects(List.of(), totals);
+	}
+
+	private static Integer[] placesOf(Selection selection) {
+		var places = new ArrayList<Integer>();
+		for (Section section : selection.template().template().sections()) {
+			int place = 0;
+			for (Item item : section.items()) {
+				if (item.type() == ItemType.SCALE5) {
+					places.add(place++);
+				}
+			}
+		}
+		return places.toArray(Integer[]::new);
+	}
+
+	/**
+	 * The sums of complete cases per campaign, unit, section and item ({@code ""} for the
+	 * total score) for Cronbach's alpha, as {@code response/SectionTotals} defines them,
+	 * from the aggregates. The sums merge by addition over units, so the units are added
+	 * up in the database (each row then has unit 0), as
+	 * {@code report/AspectReliabilities} would merge them.
+	 * @param selection the selection, without a window
+	 * @return one row per campaign, section and item
+	 */
+	private Flux<SectionTotal> sectionTotals(Selection selection) {
+		String sql = """
+				select campaign_id, 0 as unit_id, section, item, sum(respondents) as respondents,
+				    sum(value_sum) as value_sum, sum(value_squares) as value_squares
+				from unit_section_total
+				where campaign_id = any(:campaigns) and unit_id = any(:units)
+				group by campaign_id, section, item
+				""";
+		return this.database.sql(sql)
+			.bind("campaigns", selection.campaignIds())
+			.bind("units", selection.unitIds())
+			.map((row) -> new SectionTotal(row.get("campaign_id", Long.class),
+					row.get("unit_id", Number.class).longValue(), row.get("section", String.class),
+					row.get("item", String.class), number(row, "respondents"), number(row, "value_sum"),
+					number(row, "value_squares")))
 			.all();
 	}
 
 	/**
-	 * Responses per unit.
+	 * The responses of the selection.
 	 * @param selection the selection
-	 * @return one row per unit with responses
+	 * @return their number
 	 */
-	Flux<ValueCount> responses(Selection selection) {
+	Mono<Long> responses(Selection selection) {
 		String sql = selection.windowed()
-				? "select r.unit_id, count(*) as responses from response r "
+				? "select count(*) as responses from response r "
 						+ "where r.campaign_id = any(:campaigns) and r.unit_id = any(:units) and " + WINDOW
-						+ " group by r.unit_id"
-				: "select unit_id, sum(responses) as responses from unit_response_count "
-						+ "where campaign_id = any(:campaigns) and unit_id = any(:units) group by unit_id";
+				: "select sum(responses) as responses from unit_response_count "
+						+ "where campaign_id = any(:campaigns) and unit_id = any(:units)";
 		return bindWindow(this.database.sql(sql), selection).bind("campaigns", selection.campaignIds())
 			.bind("units", selection.unitIds())
-			.map((row) -> new ValueCount(row.get("unit_id", Long.class), "", "", number(row, "responses"),
-					number(row, "responses")))
-			.all();
+			.map((row) -> number(row, "responses"))
+			.one()
+			.defaultIfEmpty(0L);
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bindWindow(DatabaseClient.GenericExecuteSpec spec,
@@ -192,6 +305,33 @@ class ExplorerRepository {
 			return spec;
 		}
 		return spec.bind("since", at(selection.from(), EARLIEST)).bind("until", at(selection.until(), LATEST));
+	}
+
+	/**
+	 * With a window, binds the sections of 5-point items of the selection's template
+	 * version as three arrays (item, {@code section:<code>}, the section's number of
+	 * 5-point items), which is what {@code template_measure_item} and
+	 * {@code template_section_size} say of it, without expanding every template's JSON.
+	 */
+	private static DatabaseClient.GenericExecuteSpec bindSections(DatabaseClient.GenericExecuteSpec spec,
+			Selection selection) {
+		if (!selection.windowed()) {
+			return spec;
+		}
+		var items = new ArrayList<String>();
+		var measures = new ArrayList<String>();
+		var sizes = new ArrayList<Integer>();
+		for (Section section : selection.template().template().sections()) {
+			var scale = section.items().stream().filter((item) -> item.type() == ItemType.SCALE5).toList();
+			for (Item item : scale) {
+				items.add(item.code());
+				measures.add("section:" + section.code());
+				sizes.add(scale.size());
+			}
+		}
+		return spec.bind("items", items.toArray(String[]::new))
+			.bind("measures", measures.toArray(String[]::new))
+			.bind("sizes", sizes.toArray(Integer[]::new));
 	}
 
 	private static OffsetDateTime at(Instant instant, OffsetDateTime otherwise) {
@@ -229,6 +369,15 @@ class ExplorerRepository {
 	 * @param counts its respondents' counts
 	 */
 	record SectionCounts(long unit, String section, SurveyCounts counts) {
+	}
+
+	/**
+	 * The aspects' counts of a selection.
+	 *
+	 * @param sections every section's counts (unit 0)
+	 * @param totals the complete cases' sums per campaign, section and item (unit 0)
+	 */
+	record Aspects(List<SectionCounts> sections, List<SectionTotal> totals) {
 	}
 
 }

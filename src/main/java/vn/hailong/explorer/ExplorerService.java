@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +15,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import vn.hailong.access.Access;
+import vn.hailong.explorer.ExplorerRepository.Aspects;
 import vn.hailong.explorer.ExplorerRepository.SectionCounts;
 import vn.hailong.explorer.ExplorerRepository.ValueCount;
 import vn.hailong.explorer.QuestionResults.AspectResult;
@@ -98,21 +98,16 @@ public class ExplorerService {
 			}
 			boolean aspects = item == null;
 			return Mono
-				.zip(this.data.valueCounts(selection, item, false).collectList(),
-						this.data.responses(selection).collectList(),
-						aspects ? this.data.sectionCounts(selection, null).collectList()
-								: Mono.just(List.<SectionCounts>of()),
-						aspects ? this.data.sectionTotals(selection).collectList()
-								: Mono.just(List.<vn.hailong.report.SectionTotal>of()))
-				.map((loaded) -> questions(selection, items, aspects, loaded.getT1(), loaded.getT2(), loaded.getT3(),
-						loaded.getT4()));
+				.zip(this.data.valueCounts(selection, item, false).collectList(), this.data.responses(selection),
+						aspects ? this.data.aspects(selection) : Mono.just(new Aspects(List.of(), List.of())))
+				.map((loaded) -> questions(selection, items, aspects, loaded.getT1(), loaded.getT2(),
+						loaded.getT3().sections(), loaded.getT3().totals()));
 		});
 	}
 
 	private QuestionResults questions(Selection selection, List<Item> items, boolean withAspects,
-			List<ValueCount> counts, List<ValueCount> responses, List<SectionCounts> sections,
+			List<ValueCount> counts, long total, List<SectionCounts> sections,
 			List<vn.hailong.report.SectionTotal> totals) {
-		long total = responses.stream().mapToLong(ValueCount::answers).sum();
 		boolean withheld = total > 0 && total < selection.minimumCellSize();
 		Scope scope = scope(selection, total);
 		if (withheld) {
@@ -132,9 +127,8 @@ public class ExplorerService {
 			var templates = new HashMap<Long, String>();
 			selection.campaigns()
 				.forEach((campaign) -> templates.put(campaign.id(), selection.template().template().code()));
-			var units = new HashSet<Long>();
-			selection.units().forEach((unit) -> units.add(unit.id()));
-			List<AspectReliability> alphas = AspectReliabilities.of(totals, templates, units,
+			// the repository adds the units' sums up, as unit 0
+			List<AspectReliability> alphas = AspectReliabilities.of(totals, templates, Set.of(0L),
 					selection.minimumCellSize());
 			for (Section section : template.sections()) {
 				var scaleItems = section.items()
@@ -289,7 +283,7 @@ public class ExplorerService {
 					throw ApiException.invalid("section", "no_scale5",
 							"section '" + section + "' has no 5-point items to compare units on");
 				}
-				return this.data.sectionCounts(selection, section)
+				return this.data.sectionCounts(selection, section, true)
 					.collectMap(SectionCounts::unit, SectionCounts::counts)
 					.map((counts) -> compare(selection, null, asked.code(), asked.title(), chosen, counts));
 			});

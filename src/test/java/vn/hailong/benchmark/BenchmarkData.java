@@ -122,6 +122,11 @@ final class BenchmarkData implements AutoCloseable {
 		this.base = "http://127.0.0.1:" + ((WebServerApplicationContext) started).getWebServer().getPort();
 	}
 
+	/** The throw-away database's name. */
+	String database() {
+		return this.database;
+	}
+
 	/** A JDBC connection to the benchmark's database. */
 	Connection connection() {
 		return this.connection;
