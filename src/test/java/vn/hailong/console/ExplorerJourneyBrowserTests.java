@@ -60,9 +60,8 @@ class ExplorerJourneyBrowserTests {
 		long campaign = ExplorerData.load(this.client, units.get(1), units.get(2));
 		String username = new StaffFixtures(this.client).member(Role.UNIT_MANAGER, units.get(0));
 		String base = "http://localhost:" + this.port;
-		BrowserContext context = this.browsing.open(new Browser.NewContextOptions().setViewportSize(1200, 900)
-			.setLocale("vi-VN")
-			.setAcceptDownloads(true));
+		BrowserContext context = this.browsing.open(
+				new Browser.NewContextOptions().setViewportSize(1200, 900).setLocale("vi-VN").setAcceptDownloads(true));
 		Page page = context.newPage();
 		Chromium.signIn(page, base, username, StaffFixtures.PASSWORD);
 		var violations = new ArrayList<String>();
