@@ -34,7 +34,7 @@ class FreeTextRepository {
 		String sql = "select count(*) as answers, count(*) filter (where " + contains(filter)
 				+ ") as matching from free_text_answer f join response r on r.id = f.response_id where "
 				+ where(selection, filter, false);
-		return bind(this.database.sql(sql), selection, filter)
+		return bind(this.database.sql(sql), selection, filter, selection.unitIds(), true)
 			.map((row) -> new Counts(row.get("answers", Long.class), row.get("matching", Long.class)))
 			.one();
 	}
@@ -45,7 +45,7 @@ class FreeTextRepository {
 				+ "join response r on r.id = f.response_id join unit u on u.id = r.unit_id where "
 				+ where(selection, filter, true)
 				+ " order by r.received_at desc, r.id, f.item limit :limit offset :offset";
-		return bind(this.database.sql(sql), selection, filter).bind("limit", limit)
+		return bind(this.database.sql(sql), selection, filter, selection.unitIds(), true).bind("limit", limit)
 			.bind("offset", offset)
 			.map(FreeTextRepository::row)
 			.all();
@@ -60,7 +60,7 @@ class FreeTextRepository {
 				+ "join response r on r.id = f.response_id join unit u on u.id = r.unit_id where "
 				+ where(selection, filter, true)
 				+ " order by array_position(cast(:units as int8[]), r.unit_id), r.received_at, r.id, f.item";
-		return bind(this.database.sql(sql), selection, filter, units)
+		return bind(this.database.sql(sql), selection, filter, units, true)
 			.filter((statement) -> statement.fetchSize(RawExportRepository.FETCH_SIZE))
 			.map(FreeTextRepository::row)
 			.all();
@@ -89,7 +89,8 @@ class FreeTextRepository {
 				where %s
 				group by p.list
 				""".formatted(where(selection, filter, false));
-		return bind(this.database.sql(sql), selection, filter).bind("lists", codes.toArray(String[]::new))
+		return bind(this.database.sql(sql), selection, filter, selection.unitIds(), false)
+			.bind("lists", codes.toArray(String[]::new))
 			.bind("phrases", phrases.toArray(String[]::new))
 			.map((row) -> new ListCount(row.get("list", String.class), row.get("answers", Long.class)))
 			.all();
@@ -119,12 +120,7 @@ class FreeTextRepository {
 	}
 
 	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Selection selection,
-			TextFilter filter) {
-		return bind(spec, selection, filter, selection.unitIds());
-	}
-
-	private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, Selection selection,
-			TextFilter filter, Long[] units) {
+			TextFilter filter, Long[] units, boolean withSearch) {
 		spec = spec.bind("campaigns", selection.campaignIds()).bind("units", units);
 		if (selection.from() != null) {
 			spec = spec.bind("from", selection.from());
@@ -135,7 +131,7 @@ class FreeTextRepository {
 		if (filter.item() != null) {
 			spec = spec.bind("item", filter.item()).bind("value", filter.value());
 		}
-		if (filter.q() != null) {
+		if (withSearch && filter.q() != null) {
 			spec = spec.bind("q", likeEscape(filter.q()));
 		}
 		return spec;

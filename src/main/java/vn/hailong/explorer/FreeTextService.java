@@ -137,7 +137,7 @@ public class FreeTextService {
 	 * @param query the selection
 	 * @param text the search and filter (paging is ignored)
 	 * @param format {@code csv} (default) or {@code xlsx}
-	 * @return the file, streamed; the audit entry {@code explorer.texts.exported} is
+	 * @return the file, streamed; the audit entry {@code explorer.texts-exported} is
 	 * written before it starts. Errors as {@link #search}, and {@code invalid-request}
 	 * naming {@code format}
 	 */
@@ -182,7 +182,7 @@ public class FreeTextService {
 					.flatMap((counts) -> {
 						detail.put("rows", counts.matching());
 						String name = RawExportService.fileName(selection, "texts", csv ? "csv" : "xlsx");
-						return this.exports.record(selection, "explorer.texts.exported", detail)
+						return this.exports.record(selection, "explorer.texts-exported", detail)
 							.thenReturn(
 									new ExportFile(name, csv ? ExportFile.CSV : ExportFile.XLSX,
 											csv ? TableStream.csv(header, rows)
