@@ -251,7 +251,7 @@ public class FreeTextService {
 		return fallback;
 	}
 
-	private static TextPage.Covered covered(Selection selection) {
+	static TextPage.Covered covered(Selection selection) {
 		return new TextPage.Covered(selection.campaigns().stream().map(Campaign::id).toList(),
 				selection.template().template().code(), selection.template().template().version(),
 				(selection.root() != null) ? selection.root().code() : null);

@@ -135,6 +135,46 @@ public class RawExportService {
 	}
 
 	/**
+	 * What an export of a selection would hold, for the export page.
+	 *
+	 * @param covered what the selection covers
+	 * @param rows the responses it would hold
+	 * @param units the units they come from
+	 * @param withheld the codes of the units left out for having fewer responses than the
+	 * minimum cell size
+	 * @param minimumCellSize that size
+	 * @param freeText whether the reader's role gets the free-text columns
+	 * @param columns the data's column names
+	 */
+	public record ExportPreview(TextPage.Covered covered, long rows, int units, List<String> withheld,
+			int minimumCellSize, boolean freeText, List<String> columns) {
+
+		public ExportPreview {
+			withheld = List.copyOf(withheld);
+			columns = List.copyOf(columns);
+		}
+
+	}
+
+	/**
+	 * Says what an export of the selection would hold, without writing it or the audit
+	 * log.
+	 * @param access the signed-in member
+	 * @param query the selection
+	 * @return the preview; errors those of {@link SelectionService#select}
+	 */
+	public Mono<ExportPreview> preview(Access access, SelectionQuery query) {
+		return this.selections.select(access, query).flatMap((selection) -> {
+			boolean withTexts = this.freeText.mayRead(access);
+			var layout = new RawExportLayout(selection.template().template(), withTexts, ExportLabels.CODES,
+					this.messages);
+			return included(access, selection).map((included) -> new ExportPreview(FreeTextService.covered(selection),
+					included.rows(), included.units().size(), included.withheld(), selection.minimumCellSize(),
+					withTexts, layout.header()));
+		});
+	}
+
+	/**
 	 * The units an export of the selection holds, and those it leaves out.
 	 *
 	 * @param units the units with responses in the selection, in tree order, except those
