@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import vn.hailong.report.Report.AspectReliability;
-import vn.hailong.report.ReportRepository.SectionTotal;
 import vn.hailong.statistics.Reliability;
 import vn.hailong.statistics.ReliabilitySummary;
 
@@ -19,7 +18,7 @@ import vn.hailong.statistics.ReliabilitySummary;
  * {@link ReliabilitySummary} per template, section and set of items (a section whose
  * items changed between template versions gives one entry per set of items).
  */
-final class AspectReliabilities {
+public final class AspectReliabilities {
 
 	private AspectReliabilities() {
 	}
@@ -35,8 +34,8 @@ final class AspectReliabilities {
 	 * when withheld or undefined (fewer than 2 complete cases, or no variance in the
 	 * total score)
 	 */
-	static List<AspectReliability> of(Collection<SectionTotal> totals, Map<Long, String> templates, Set<Long> units,
-			int minimumCellSize) {
+	public static List<AspectReliability> of(Collection<SectionTotal> totals, Map<Long, String> templates,
+			Set<Long> units, int minimumCellSize) {
 		// campaign, unit, section -> item -> total
 		var cases = new TreeMap<String, Map<String, SectionTotal>>();
 		for (SectionTotal total : totals) {

@@ -25,7 +25,7 @@ import vn.hailong.statistics.IntervalMethod;
  * @param linearised whether the variance was linearised over respondents
  * @param sample what the estimate rests on, for the test of a change
  */
-record Estimate(double estimate, double lower, double upper, double standardError, long n, double effectiveSize,
+public record Estimate(double estimate, double lower, double upper, double standardError, long n, double effectiveSize,
 		double designEffect, DesignEffectBaseline designEffectBaseline, @Nullable Weighting weighting,
 		@Nullable IntervalMethod interval, boolean linearised, Sample sample) {
 

@@ -309,21 +309,6 @@ class ReportRepository {
 	}
 
 	/**
-	 * The complete cases of one section in one campaign and unit.
-	 *
-	 * @param campaign the campaign's id
-	 * @param unit the unit's id
-	 * @param section the section's code
-	 * @param item an item's code, or {@code ""} for the total score
-	 * @param respondents the complete cases
-	 * @param sum the sum of the item's answers (of the total scores)
-	 * @param squares the sum of their squares
-	 */
-	record SectionTotal(long campaign, long unit, String section, String item, long respondents, long sum,
-			long squares) {
-	}
-
-	/**
 	 * An item of a campaign's template version that renders an official criterion.
 	 *
 	 * @param campaign the campaign's id

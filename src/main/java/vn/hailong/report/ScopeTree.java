@@ -21,7 +21,7 @@ import vn.hailong.unit.Unit;
  * schools and a province's its districts. Children are in code order. Cycles in the data
  * are cut after 100 levels.
  */
-final class ScopeTree {
+public final class ScopeTree {
 
 	private static final int MAX_DEPTH = 100;
 
@@ -38,7 +38,7 @@ final class ScopeTree {
 	 * @param units every unit
 	 * @param root the code of the unit at the top, or null for every root
 	 */
-	ScopeTree(Collection<Unit> units, @Nullable String root) {
+	public ScopeTree(Collection<Unit> units, @Nullable String root) {
 		this.root = root;
 		for (Unit unit : units) {
 			this.byCode.put(unit.code(), unit);
@@ -101,7 +101,12 @@ final class ScopeTree {
 		return (code != null) ? this.byCode.get(code) : null;
 	}
 
-	List<Unit> children(Unit unit) {
+	/**
+	 * A unit's children, in code order.
+	 * @param unit the unit
+	 * @return its children, empty for a leaf
+	 */
+	public List<Unit> children(Unit unit) {
 		return this.children.getOrDefault(unit.code(), List.of());
 	}
 
@@ -167,7 +172,7 @@ final class ScopeTree {
 	 * of {@code ids}, as {@link #members(Collection, Unit)} lists them; units whose
 	 * subtree holds none of them are left out
 	 */
-	Map<Long, List<Unit>> subtrees(Collection<Long> ids) {
+	public Map<Long, List<Unit>> subtrees(Collection<Long> ids) {
 		var subtrees = new HashMap<Long, List<Unit>>();
 		for (Long id : ids) {
 			Unit unit = this.byId.get(id);

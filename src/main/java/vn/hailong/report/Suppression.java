@@ -16,7 +16,7 @@ import vn.hailong.unit.Unit;
  * offices do for tables with margins; Hundepool et al. 2012, Statistical Disclosure
  * Control, §5.2).
  */
-final class Suppression {
+public final class Suppression {
 
 	private final ScopeTree tree;
 
@@ -33,7 +33,7 @@ final class Suppression {
 	 * without answers may be left out)
 	 * @param minimum the smallest number of respondents a cell may show, at least 1
 	 */
-	Suppression(ScopeTree tree, Map<Long, Long> respondents, int minimum) {
+	public Suppression(ScopeTree tree, Map<Long, Long> respondents, int minimum) {
 		if (minimum < 1) {
 			throw new IllegalArgumentException("minimum must be at least 1, not " + minimum);
 		}
@@ -54,7 +54,7 @@ final class Suppression {
 	 * @param unit the unit
 	 * @return the sum of the own respondents of the unit and every unit below it
 	 */
-	long respondents(Unit unit) {
+	public long respondents(Unit unit) {
 		return this.totals.getOrDefault(unit.id(), 0L);
 	}
 
@@ -74,7 +74,7 @@ final class Suppression {
 	 * figure minus the others), that cell's smallest shown part too.
 	 * @return the ids of the withheld units
 	 */
-	Set<Long> withheld() {
+	public Set<Long> withheld() {
 		List<Unit> cells = this.tree.walk((unit) -> respondents(unit) > 0)
 			.stream()
 			.map(ScopeTree.Placed::unit)

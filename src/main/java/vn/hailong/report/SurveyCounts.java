@@ -16,18 +16,25 @@ package vn.hailong.report;
  * @param notApplicable answers "không áp dụng" to covered items, which count in none of
  * the above
  */
-record SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
-		double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares, long notApplicable) {
+public record SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares,
+		double answersSquares, double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares,
+		long notApplicable) {
 
-	static final SurveyCounts EMPTY = new SurveyCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	/** No respondents. */
+	public static final SurveyCounts EMPTY = new SurveyCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-	SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
+	public SurveyCounts(long respondents, long answers, long satisfied, double satisfiedSquares, double answersSquares,
 			double crossProducts, long satisfiedRespondents, double meanSum, double meanSquares) {
 		this(respondents, answers, satisfied, satisfiedSquares, answersSquares, crossProducts, satisfiedRespondents,
 				meanSum, meanSquares, 0);
 	}
 
-	SurveyCounts merge(SurveyCounts other) {
+	/**
+	 * The counts of two disjoint sets of respondents together.
+	 * @param other the other counts
+	 * @return their sums
+	 */
+	public SurveyCounts merge(SurveyCounts other) {
 		return new SurveyCounts(this.respondents + other.respondents, this.answers + other.answers,
 				this.satisfied + other.satisfied, this.satisfiedSquares + other.satisfiedSquares,
 				this.answersSquares + other.answersSquares, this.crossProducts + other.crossProducts,
@@ -39,7 +46,7 @@ record SurveyCounts(long respondents, long answers, long satisfied, double satis
 	 * Whether every respondent answered exactly one covered item, so answers are
 	 * respondents.
 	 */
-	boolean oneAnswerEach() {
+	public boolean oneAnswerEach() {
 		return this.answers == this.respondents;
 	}
 

@@ -34,7 +34,7 @@ import vn.hailong.statistics.Stratum;
  * respondents' own averages as an index {@code 25·(x̄ − 1)}; each pooled (unweighted) or
  * stratified by unit with population weights, from {@link SurveyCounts}.
  */
-final class SurveyEstimator {
+public final class SurveyEstimator {
 
 	private final SurveyMethod method;
 
@@ -45,7 +45,7 @@ final class SurveyEstimator {
 	 * @param method the measurement method
 	 * @param confidence the intervals' confidence level, strictly between 0 and 1
 	 */
-	SurveyEstimator(SurveyMethod method, double confidence) {
+	public SurveyEstimator(SurveyMethod method, double confidence) {
 		this.method = method;
 		this.confidence = confidence;
 	}
@@ -61,7 +61,7 @@ final class SurveyEstimator {
 	 * @param counts the pooled counts
 	 * @return the estimate, or null when there are no respondents
 	 */
-	@Nullable Estimate unweighted(SurveyCounts counts) {
+	public @Nullable Estimate unweighted(SurveyCounts counts) {
 		if (counts.respondents() == 0) {
 			return null;
 		}

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import vn.hailong.report.Report.AspectReliability;
-import vn.hailong.report.ReportRepository.SectionTotal;
 import vn.hailong.statistics.Reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
