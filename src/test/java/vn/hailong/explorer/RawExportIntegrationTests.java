@@ -86,7 +86,7 @@ class RawExportIntegrationTests {
 		String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
 		assertThat(rows.get(1)).containsExactly("1", Long.toString(this.campaign), this.school1, "Trường Tiểu học Một",
 				today, "4", "truc_tuyen", "5", "yes", "2", "1", "0", "1", "3", "'=HYPERLINK(\"http://x\")");
-		// an empty multiple choice answered: all 0; not answered: empty
+		// no option chosen is stored as no answer: empty, like an item not shown
 		assertThat(rows.get(2)).containsExactly("2", Long.toString(this.campaign), this.school1, "Trường Tiểu học Một",
 				today, "1", "truc_tiep", "", "no", "", "", "", "", "", "");
 		assertThat(rows.get(3).subList(5, 15)).containsOnly("5", "");
