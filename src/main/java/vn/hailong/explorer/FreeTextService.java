@@ -180,6 +180,9 @@ public class FreeTextService {
 							selection.tree(), included.units(), selection.from(), selection.until(),
 							selection.minimumCellSize(), selection.confidence()), filter)
 					.flatMap((counts) -> {
+						if (!csv && counts.matching() > RawExportService.MAX_SHEET_ROWS) {
+							return Mono.error(RawExportService.tooManyRows(counts.matching()));
+						}
 						detail.put("rows", counts.matching());
 						String name = RawExportService.fileName(selection, "texts", csv ? "csv" : "xlsx");
 						return this.exports.record(selection, "explorer.texts-exported", detail)

@@ -59,6 +59,14 @@ public class RawExportService {
 		this.messages = messages;
 	}
 
+	/** The most data rows a worksheet holds (Excel's 1,048,576 rows, less the header). */
+	static final long MAX_SHEET_ROWS = 1_048_575;
+
+	static ApiException tooManyRows(long rows) {
+		return ApiException.invalid("format", "too_many_rows",
+				"an XLSX sheet holds at most " + MAX_SHEET_ROWS + " rows, the export has " + rows + ": use csv");
+	}
+
 	/**
 	 * What to export.
 	 *
@@ -78,8 +86,8 @@ public class RawExportService {
 	 * @return the file, whose body reads the database as it is sent; the audit entry
 	 * {@code explorer.exported} (who, the selection, the format, the rows, the units
 	 * withheld) is written before the file starts. Errors: {@code invalid-request} naming
-	 * {@code format}, {@code labels} or {@code part}, and those of
-	 * {@link SelectionService#select}
+	 * {@code format} (also for an XLSX file of more than {@value #MAX_SHEET_ROWS} rows),
+	 * {@code labels} or {@code part}, and those of {@link SelectionService#select}
 	 */
 	public Mono<ExportFile> export(Access access, SelectionQuery query, ExportRequest request) {
 		var problems = new ArrayList<FieldProblem>();
@@ -112,6 +120,9 @@ public class RawExportService {
 			}
 			return included(access, selection).flatMap((included) -> {
 				long rows = included.rows();
+				if (!csv && rows > MAX_SHEET_ROWS) {
+					return Mono.error(tooManyRows(rows));
+				}
 				Flux<Object[]> data = Flux.defer(() -> {
 					var number = new AtomicLong();
 					return Flux.fromIterable(included.units())

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The explorer's free-text and export pages over HTTP: a campaign to choose without a
  * selection, the answers found without accents with the word-list counts and the export
  * links, the export page's summary and form, and a viewer told that free text is not for
- * their role.
+ * their role (and offered no link to the comments page).
  */
 @IntegrationTest
 class ExplorerTextPagesIntegrationTests {
@@ -63,8 +63,18 @@ class ExplorerTextPagesIntegrationTests {
 			.contains("Không xuất các đơn vị có dưới 5 phiếu")
 			.contains(units.get(1))
 			.contains("part=codebook");
-		String viewer = new StaffFixtures(this.client).clientFor(Role.VIEWER, units.get(0))
-			.get()
+		WebTestClient viewerClient = new StaffFixtures(this.client).clientFor(Role.VIEWER, units.get(0));
+		String campaignPage = viewerClient.get()
+			.uri("/console/campaigns/" + campaign)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(campaignPage).doesNotContain("/console/campaigns/" + campaign + "/comments");
+		assertThat(page("/console/campaigns/" + campaign)).contains("/console/campaigns/" + campaign + "/comments");
+		String viewer = viewerClient.get()
 			.uri("/console/explorer/texts?campaign=" + campaign)
 			.exchange()
 			.expectStatus()
