@@ -313,6 +313,12 @@ class StaffEndpointAccessIntegrationTests {
 				(w) -> "/api/v1/explorer/texts/export?campaign=" + w.campaignA(), null, null, MANAGERS_OF_A));
 		rows.add(new Row("GET /api/v1/explorer/export", (w) -> "/api/v1/explorer/export?campaign=" + w.campaignA(),
 				null, null, READERS_OF_A));
+		// merged from ex1 (the explorer's questions and units views) for this branch's
+		// run
+		rows.add(new Row("GET /api/v1/explorer/questions",
+				(w) -> "/api/v1/explorer/questions?campaign=" + w.campaignA(), null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/units",
+				(w) -> "/api/v1/explorer/units?campaign=" + w.campaignA() + "&item=diem", null, null, READERS_OF_A));
 		rows.add(new Row("GET /console/explorer/texts", (w) -> "/console/explorer/texts?campaign=" + w.campaignA(),
 				null, null, MANAGERS_OF_A));
 		rows.add(new Row("GET /console/explorer/export", (w) -> "/console/explorer/export?campaign=" + w.campaignA(),
