@@ -34,9 +34,12 @@ public class CommentService {
 
 	private final CommentRepository comments;
 
-	CommentService(CampaignService campaigns, CommentRepository comments) {
+	private final FreeTextProperties freeText;
+
+	CommentService(CampaignService campaigns, CommentRepository comments, FreeTextProperties freeText) {
 		this.campaigns = campaigns;
 		this.comments = comments;
+		this.freeText = freeText;
 	}
 
 	/**
@@ -49,10 +52,15 @@ public class CommentService {
 	 * @param access the signed-in member, whose units are the readable ones
 	 * @return the page, which may be past the last one and then empty; or an error
 	 * {@code invalid-request} naming {@code page}, {@code size} or {@code unit} (a unit
-	 * the campaign does not survey), {@code not-found}, or {@code outside-scope} when the
-	 * reader may see none of the campaign's units or not the unit asked for
+	 * the campaign does not survey), {@code not-found}, {@code outside-scope} when the
+	 * reader may see none of the campaign's units or not the unit asked for, or
+	 * {@code forbidden} when the reader's role may not read free text
+	 * ({@link FreeTextProperties})
 	 */
 	public Mono<CommentPage> page(Access access, long campaignId, @Nullable String unit, int page, int size) {
+		if (!this.freeText.mayRead(access)) {
+			return Mono.error(Access.forbidden());
+		}
 		LongPredicate readable = access::canRead;
 		var problems = new ArrayList<FieldProblem>();
 		if (page < 1) {

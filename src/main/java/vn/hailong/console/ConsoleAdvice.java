@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 import vn.hailong.access.Access;
 import vn.hailong.account.StaffAccess;
+import vn.hailong.comment.FreeTextProperties;
 import vn.hailong.system.ApiException;
 
 /**
@@ -28,9 +29,12 @@ class ConsoleAdvice {
 
 	private final ConsoleMessages messages;
 
-	ConsoleAdvice(StaffAccess access, ConsoleMessages messages) {
+	private final FreeTextProperties freeText;
+
+	ConsoleAdvice(StaffAccess access, ConsoleMessages messages, FreeTextProperties freeText) {
 		this.access = access;
 		this.messages = messages;
+		this.freeText = freeText;
 	}
 
 	@ModelAttribute("_csrf")
@@ -42,6 +46,15 @@ class ConsoleAdvice {
 	@ModelAttribute("access")
 	Mono<Access> access() {
 		return this.access.current().onErrorResume(ApiException.class, (ex) -> Mono.empty());
+	}
+
+	/**
+	 * Whether the member's role reads free text ({@code hailong.free-text.readers}), so
+	 * that pages offer links to comments only to those who may open them.
+	 */
+	@ModelAttribute("readsFreeText")
+	Mono<Boolean> readsFreeText() {
+		return access().map(this.freeText::mayRead).defaultIfEmpty(false);
 	}
 
 	@ExceptionHandler

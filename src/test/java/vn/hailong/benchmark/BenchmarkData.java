@@ -162,8 +162,9 @@ final class BenchmarkData implements AutoCloseable {
 	 * and their answers straight into the tables: each response rates {@link #ITEMS},
 	 * satisfied (4 or 5) with a probability from 0.80 to 0.95 by school; with
 	 * {@code everyType} also the channel ({@code hinh_thuc_nop}, single choice), whether
-	 * a complaint was made ({@code gy_co}, yes/no) and overall satisfaction
-	 * ({@code hl_chung}).
+	 * a complaint was made ({@code gy_co}, yes/no), overall satisfaction
+	 * ({@code hl_chung}) and, for one response in four, a suggestion ({@code de_xuat},
+	 * free text, one of six sentences with a distinct ending).
 	 * @return the campaign's id
 	 */
 	long load(int responses, int units, String period, boolean everyType) throws SQLException {
@@ -202,6 +203,14 @@ final class BenchmarkData implements AutoCloseable {
 							+ "'buu_chinh', 'truc_tuyen'])[1 + floor(random() * 3)::int], 0 from batch b "
 							+ "union all select b.id, " + campaign + ", b.unit_id, 'gy_co', "
 							+ "case when random() < 0.1 then 'yes' else 'no' end, 0 from batch b");
+					// a suggestion (de_xuat) from one respondent in four, for the
+					// free-text view
+					sql.execute("insert into free_text_answer (response_id, item, text) select b.id, 'de_xuat', "
+							+ "(array['Học phí và các khoản thu cần công khai sớm hơn', 'Cán bộ niềm nở, hướng dẫn tận tình', "
+							+ "'Thời gian chờ đợi còn lâu, nên có số thứ tự', 'Thủ tục rườm rà, phải bổ sung hồ sơ nhiều lần', "
+							+ "'Chỗ để xe chật, nhà vệ sinh xuống cấp', 'Thông báo qua Zalo rất kịp thời'])"
+							+ "[1 + floor(random() * 6)::int] || ' (' || left(b.id::text, 8) || ')' from batch b "
+							+ "where random() < 0.25");
 				}
 				sql.execute("drop table batch");
 				System.out.printf(Locale.ROOT, "loaded %,d responses for %s%n", to, period);

@@ -88,10 +88,18 @@ class ProgressScopeIntegrationTests {
 				.containsEntry("units", 1)
 				.containsEntry("unitsBehind", 0)
 				.containsEntry("target", null);
-			Map<String, Object> comments = get(member, "/api/v1/campaigns/" + this.both + "/comments");
-			assertThat(list(comments, "comments")).extracting((comment) -> comment.get("text"))
-				.containsExactly("Ý kiến trường A");
-			assertThat(list(comments, "units")).extracting((unit) -> unit.get("code")).containsExactly(this.schoolA);
+			if (role == Role.VIEWER) {
+				// free text is for administrators and unit managers
+				// (hailong.free-text.readers)
+				forbidden(member.get().uri("/api/v1/campaigns/{id}/comments", this.both).exchange());
+			}
+			else {
+				Map<String, Object> comments = get(member, "/api/v1/campaigns/" + this.both + "/comments");
+				assertThat(list(comments, "comments")).extracting((comment) -> comment.get("text"))
+					.containsExactly("Ý kiến trường A");
+				assertThat(list(comments, "units")).extracting((unit) -> unit.get("code"))
+					.containsExactly(this.schoolA);
+			}
 			List<Map<String, Object>> dashboard = member.get()
 				.uri("/api/v1/progress")
 				.exchange()
@@ -108,9 +116,11 @@ class ProgressScopeIntegrationTests {
 			assertThat(section.substring(0, section.indexOf("</section>"))).contains(this.schoolA)
 				.doesNotContain(this.schoolB);
 			assertThat(page).doesNotContain("id=\"campaign-" + this.onlyB + "\"");
-			assertThat(html(member, "/console/campaigns/" + this.both + "/comments", HttpStatus.OK))
-				.contains("Ý kiến trường A")
-				.doesNotContain("Ý kiến trường B");
+			if (role != Role.VIEWER) {
+				assertThat(html(member, "/console/campaigns/" + this.both + "/comments", HttpStatus.OK))
+					.contains("Ý kiến trường A")
+					.doesNotContain("Ý kiến trường B");
+			}
 		}
 	}
 
@@ -127,9 +137,15 @@ class ProgressScopeIntegrationTests {
 				.uri("/api/v1/progress/stream?campaign={a}&campaign={b}", this.both, this.onlyB)
 				.accept(MediaType.TEXT_EVENT_STREAM)
 				.exchange());
-			outsideScope(member.get().uri("/api/v1/campaigns/{id}/comments", this.onlyB).exchange());
-			outsideScope(
-					member.get().uri("/api/v1/campaigns/{id}/comments?unit={u}", this.both, this.schoolB).exchange());
+			if (role == Role.VIEWER) {
+				forbidden(member.get().uri("/api/v1/campaigns/{id}/comments", this.onlyB).exchange());
+			}
+			else {
+				outsideScope(member.get().uri("/api/v1/campaigns/{id}/comments", this.onlyB).exchange());
+				outsideScope(member.get()
+					.uri("/api/v1/campaigns/{id}/comments?unit={u}", this.both, this.schoolB)
+					.exchange());
+			}
 			assertThat(html(member, "/console/campaigns/" + this.onlyB + "/comments", HttpStatus.FORBIDDEN))
 				.contains("Bạn không có quyền xem chiến dịch hoặc đơn vị này.")
 				.doesNotContain("Chỉ trường B");
@@ -228,6 +244,14 @@ class ProgressScopeIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.is3xxRedirection();
+	}
+
+	private static void forbidden(WebTestClient.ResponseSpec response) {
+		response.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://hailong.vn/problems/forbidden");
 	}
 
 	private static void outsideScope(WebTestClient.ResponseSpec response) {

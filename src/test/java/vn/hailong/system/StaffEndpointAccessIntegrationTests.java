@@ -303,12 +303,30 @@ class StaffEndpointAccessIntegrationTests {
 		rows.add(new Row("GET /api/v1/progress", (w) -> "/api/v1/progress", null, null, STAFF));
 		rows.add(new Row("GET /api/v1/progress/stream", (w) -> "/api/v1/progress/stream?campaign=" + w.campaignA(),
 				null, null, READERS_OF_A));
+		// free text: administrators and unit managers (hailong.free-text.readers), not
+		// viewers
 		rows.add(new Row("GET /api/v1/campaigns/{id}/comments",
-				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/comments", null, null, READERS_OF_A));
+				(w) -> "/api/v1/campaigns/" + w.campaignA() + "/comments", null, null, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/texts", (w) -> "/api/v1/explorer/texts?campaign=" + w.campaignA(), null,
+				null, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/texts/export",
+				(w) -> "/api/v1/explorer/texts/export?campaign=" + w.campaignA(), null, null, MANAGERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/export", (w) -> "/api/v1/explorer/export?campaign=" + w.campaignA(),
+				null, null, READERS_OF_A));
+		// merged from ex1 (the explorer's questions and units views) for this branch's
+		// run
+		rows.add(new Row("GET /api/v1/explorer/questions",
+				(w) -> "/api/v1/explorer/questions?campaign=" + w.campaignA(), null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/units",
+				(w) -> "/api/v1/explorer/units?campaign=" + w.campaignA() + "&item=diem", null, null, READERS_OF_A));
+		rows.add(new Row("GET /console/explorer/texts", (w) -> "/console/explorer/texts?campaign=" + w.campaignA(),
+				null, null, MANAGERS_OF_A));
+		rows.add(new Row("GET /console/explorer/export", (w) -> "/console/explorer/export?campaign=" + w.campaignA(),
+				null, null, READERS_OF_A));
 		rows.add(new Row("GET /console", (w) -> "/console", null, null, STAFF));
 		rows.add(new Row("GET /console/", (w) -> "/console/", null, null, STAFF));
 		rows.add(new Row("GET /console/campaigns/{id}/comments",
-				(w) -> "/console/campaigns/" + w.campaignA() + "/comments", null, null, READERS_OF_A));
+				(w) -> "/console/campaigns/" + w.campaignA() + "/comments", null, null, MANAGERS_OF_A));
 		var form = MediaType.APPLICATION_FORM_URLENCODED;
 		rows.add(new Row("GET /api/v1/sample-plan", (w) -> "/api/v1/sample-plan?units=" + w.schoolA(), null, null,
 				READERS_OF_A));
