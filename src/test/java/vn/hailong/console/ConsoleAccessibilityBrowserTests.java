@@ -164,8 +164,8 @@ class ConsoleAccessibilityBrowserTests {
 		page.keyboard().press("Tab");
 		assertThat(page.locator("header.top .brand")).isFocused();
 		assertFocusVisible(page);
-		for (String href : List.of("/console", "/console/plans", "/console/plans", "/console/templates",
-				"/console/units", "/console/users", "/console/audit")) {
+		for (String href : List.of("/console", "/console/plans", "/console/explorer", "/console/plans",
+				"/console/templates", "/console/units", "/console/users", "/console/audit")) {
 			page.keyboard().press("Tab");
 			assertThat(page.locator(":focus")).hasAttribute("href", href);
 			assertFocusVisible(page);
