@@ -87,17 +87,18 @@ public record CrossTable(String item, ItemType itemType, LocalizedText itemText,
 	 * {@code too-few-values} (fewer than two values answered)
 	 * @param groups the codes of the groups the test used
 	 * @param values the codes of the values the test used
-	 * @param statistic Pearson's X²; 0 when not tested
-	 * @param degreesOfFreedom {@code (groups − 1)(values − 1)}; 0 when not tested
-	 * @param pValue in [0, 1]; 1 when not tested
+	 * @param statistic Pearson's X²; null when not tested
+	 * @param degreesOfFreedom {@code (groups − 1)(values − 1)}; null when not tested
+	 * @param pValue in [0, 1]; null when not tested
 	 * @param smallExpectedCells cells with an expected count below 5 (the approximation
 	 * is then doubtful: Cochran's rule)
-	 * @param minimumExpected the smallest expected count
+	 * @param minimumExpected the smallest expected count; null when not tested
 	 * @param differs whether the groups differ at the confidence level
 	 * ({@code p < 1 − confidence})
 	 */
-	public record Test(String outcome, List<String> groups, List<String> values, double statistic, int degreesOfFreedom,
-			double pValue, int smallExpectedCells, double minimumExpected, boolean differs) {
+	public record Test(String outcome, List<String> groups, List<String> values, @Nullable Double statistic,
+			@Nullable Integer degreesOfFreedom, @Nullable Double pValue, int smallExpectedCells,
+			@Nullable Double minimumExpected, boolean differs) {
 
 		public Test {
 			groups = List.copyOf(groups);

@@ -210,13 +210,13 @@ public class GroupsService {
 	private static CrossTable.Test test(boolean multiple, List<long[]> rows, List<String> groups, List<String> values,
 			double confidence) {
 		if (multiple) {
-			return new CrossTable.Test("multiple-choice", List.of(), List.of(), 0, 0, 1, 0, 0, false);
+			return new CrossTable.Test("multiple-choice", List.of(), List.of(), null, null, null, 0, null, false);
 		}
 		var result = Independence.chiSquare(rows.toArray(long[][]::new));
 		if (!result.tested()) {
 			String why = (result.rows().size() < 2) ? "too-few-groups" : "too-few-values";
 			return new CrossTable.Test(why, result.rows().stream().map(groups::get).toList(),
-					result.columns().stream().map(values::get).toList(), 0, 0, 1, 0, 0, false);
+					result.columns().stream().map(values::get).toList(), null, null, null, 0, null, false);
 		}
 		return new CrossTable.Test("tested", result.rows().stream().map(groups::get).toList(),
 				result.columns().stream().map(values::get).toList(), result.statistic(), result.degreesOfFreedom(),

@@ -35,6 +35,15 @@ public class SelectionService {
 
 	private static final int MAX_DEPTH = 100;
 
+	private static final int MAX_VERSION = 1_000_000;
+
+	/**
+	 * The years a period or a day of submission may name, as for plans.
+	 */
+	private static final int FIRST_YEAR = 2000;
+
+	private static final int LAST_YEAR = 2100;
+
 	private final CampaignService campaigns;
 
 	private final UnitService units;
@@ -62,10 +71,17 @@ public class SelectionService {
 		var problems = new ArrayList<FieldProblem>();
 		Long campaignId = number(query.campaign(), "campaign", problems);
 		Long version = number(query.version(), "version", problems);
+		if (version != null && version > MAX_VERSION) {
+			problems
+				.add(new FieldProblem("version", "invalid", "version must be a whole number from 1 to " + MAX_VERSION));
+			version = null;
+		}
 		String template = blankToNull(query.template());
 		Period period = null;
 		if (blankToNull(query.period()) != null) {
-			period = Period.parse(query.period().strip()).orElse(null);
+			period = Period.parse(query.period().strip())
+				.filter((parsed) -> parsed.year() >= FIRST_YEAR && parsed.year() <= LAST_YEAR)
+				.orElse(null);
 			if (period == null) {
 				problems.add(new FieldProblem("period", "invalid", "period must look like 2026, 2026-H1 or 2026-Q4"));
 			}
@@ -135,6 +151,10 @@ public class SelectionService {
 		Set<String> surveyed = new HashSet<>();
 		chosen.forEach((campaign) -> surveyed.addAll(campaign.units()));
 		var units = tree.stream().filter((unit) -> surveyed.contains(unit.code())).toList();
+		if (root != null && units.isEmpty()) {
+			throw ApiException.invalid("unit", "not_surveyed",
+					"no campaign of the selection surveys unit '" + root.code() + "' or a unit below it");
+		}
 		var campaigns = chosen.stream().sorted(Comparator.comparingLong(Campaign::id)).toList();
 		StoredTemplate template = this.campaigns.templateOf(campaigns.get(0));
 		return new Selection(campaigns, template, root, tree, units, from, until, this.properties.minimumCellSize(),
@@ -200,12 +220,17 @@ public class SelectionService {
 			return null;
 		}
 		try {
-			return LocalDate.parse(value);
+			LocalDate day = LocalDate.parse(value);
+			if (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) {
+				return day;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "invalid", field + " must be a day such as 2026-11-30"));
-			return null;
+			// reported below
 		}
+		problems.add(new FieldProblem(field, "invalid",
+				field + " must be a day such as 2026-11-30, in the years " + FIRST_YEAR + "–" + LAST_YEAR));
+		return null;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

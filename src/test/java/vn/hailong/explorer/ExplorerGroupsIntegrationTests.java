@@ -121,6 +121,9 @@ class ExplorerGroupsIntegrationTests {
 				+ String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
 		assertThat(list(table, "groups")).extracting((group) -> group.get("code")).containsExactly(week);
 		assertThat(table).extractingByKey("test").extracting("outcome").isEqualTo("too-few-groups");
+		// no test made: no statistic that could be read as a result (a new user's trial)
+		assertThat((Map<?, ?>) table.get("test")).doesNotContainKeys("statistic", "degreesOfFreedom", "pValue",
+				"minimumExpected");
 		// the first school's responses a fortnight earlier: two weeks, tested
 		this.database
 			.sql("update response set received_at = received_at - interval '14 days' where campaign_id = " + campaign

@@ -227,6 +227,13 @@ class ExplorerIntegrationTests {
 		problem("/api/v1/explorer/questions?campaign=" + campaign + "&item=y_kien", "item", "not_counted");
 		problem("/api/v1/explorer/questions?campaign=abc", "campaign", "invalid");
 		problem("/api/v1/explorer/questions?campaign=" + campaign + "&from=30-11-2026", "from", "invalid");
+		// found by a new user's trial: a far-off day was a 500, a huge version overflowed
+		problem("/api/v1/explorer/questions?campaign=" + campaign + "&from=-999999999-01-01", "from", "invalid");
+		problem("/api/v1/explorer/questions?campaign=" + campaign + "&to=%2B999999999-12-31", "to", "invalid");
+		problem("/api/v1/explorer/questions?template=kiem-thu&period=2026&version=99999999999", "version", "invalid");
+		problem("/api/v1/explorer/questions?template=kiem-thu&period=0000", "period", "invalid");
+		String elsewhere = new vn.hailong.Fixtures(this.client, this.database).district().get(0);
+		problem("/api/v1/explorer/questions?campaign=" + campaign + "&unit=" + elsewhere, "unit", "not_surveyed");
 		problem("/api/v1/explorer/units?campaign=" + campaign + "&item=kenh", "item", "not_scale5");
 		problem("/api/v1/explorer/units?campaign=" + campaign, "item", "required");
 		problem("/api/v1/explorer/units?campaign=" + campaign + "&section=khac", "section", "no_scale5");

@@ -319,6 +319,21 @@ class StaffEndpointAccessIntegrationTests {
 				(w) -> "/api/v1/explorer/questions?campaign=" + w.campaignA(), null, null, READERS_OF_A));
 		rows.add(new Row("GET /api/v1/explorer/units",
 				(w) -> "/api/v1/explorer/units?campaign=" + w.campaignA() + "&item=diem", null, null, READERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/crosstab",
+				(w) -> "/api/v1/explorer/crosstab?campaign=" + w.campaignA() + "&item=diem&by=week", null, null,
+				READERS_OF_A));
+		rows.add(new Row("GET /api/v1/explorer/priorities",
+				(w) -> "/api/v1/explorer/priorities?campaign=" + w.campaignA(), null, null, READERS_OF_A));
+		rows.add(new Row("GET /console/explorer", (w) -> "/console/explorer", null, null, STAFF));
+		rows.add(new Row("GET /console/explorer/questions",
+				(w) -> "/console/explorer/questions?campaign=" + w.campaignA(), null, null, READERS_OF_A));
+		rows.add(new Row("GET /console/explorer/units",
+				(w) -> "/console/explorer/units?campaign=" + w.campaignA() + "&item=diem", null, null, READERS_OF_A));
+		rows.add(new Row("GET /console/explorer/groups",
+				(w) -> "/console/explorer/groups?campaign=" + w.campaignA() + "&item=diem&by=week", null, null,
+				READERS_OF_A));
+		rows.add(new Row("GET /console/explorer/priorities",
+				(w) -> "/console/explorer/priorities?campaign=" + w.campaignA(), null, null, READERS_OF_A));
 		rows.add(new Row("GET /console/explorer/texts", (w) -> "/console/explorer/texts?campaign=" + w.campaignA(),
 				null, null, MANAGERS_OF_A));
 		rows.add(new Row("GET /console/explorer/export", (w) -> "/console/explorer/export?campaign=" + w.campaignA(),
