@@ -18,8 +18,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.access.Access;
-import vn.hailong.campaign.Campaign;
-import vn.hailong.campaign.CampaignService;
 import vn.hailong.explorer.ExplorerService;
 import vn.hailong.explorer.QuestionResults;
 import vn.hailong.explorer.QuestionResults.AspectResult;
@@ -48,17 +46,13 @@ class ExplorerPageController {
 
 	private final ExplorerService explorer;
 
-	private final CampaignService campaigns;
-
-	private final ConsoleUnits units;
+	private final ExplorerSelectionForm selectionForm;
 
 	private final MessageSource messages;
 
-	ExplorerPageController(ExplorerService explorer, CampaignService campaigns, ConsoleUnits units,
-			MessageSource messages) {
+	ExplorerPageController(ExplorerService explorer, ExplorerSelectionForm selectionForm, MessageSource messages) {
 		this.explorer = explorer;
-		this.campaigns = campaigns;
-		this.units = units;
+		this.selectionForm = selectionForm;
 		this.messages = messages;
 	}
 
@@ -160,29 +154,8 @@ class ExplorerPageController {
 		model.put("pageLang", words.english() ? "en" : "vi");
 		model.put("otherLanguage", otherLanguage(exchange, words.english()));
 		model.put("tab", tab);
-		model.put("query", query);
 		model.put("selectionQuery", queryString(query, words));
-		return this.campaigns.findAll(access)
-			.filter((campaign) -> campaign.state() != vn.hailong.campaign.CampaignState.DRAFT)
-			.collectList()
-			.zipWith(
-					this.units.readableWithin(access.administrator() ? null : access.member().unitCode()).collectList())
-			.map((found) -> {
-				var campaignOptions = new ArrayList<Choice>();
-				var templates = new ArrayList<String>();
-				for (Campaign campaign : reversed(found.getT1())) {
-					campaignOptions
-						.add(new Choice(Long.toString(campaign.id()), campaign.name() + " · " + campaign.period().code()
-								+ " · " + campaign.template() + " v" + campaign.templateVersion()));
-					if (!templates.contains(campaign.template())) {
-						templates.add(campaign.template());
-					}
-				}
-				model.put("campaigns", campaignOptions);
-				model.put("templates", templates);
-				model.put("units", found.getT2());
-				return model;
-			});
+		return this.selectionForm.fill(access, query, model);
 	}
 
 	private void questionsModel(Map<String, Object> model, QuestionResults results, @Nullable String asked,
@@ -396,12 +369,6 @@ class ExplorerPageController {
 			uri.queryParam("lang", "en");
 		}
 		return uri.build(true).toUriString();
-	}
-
-	private static <T> List<T> reversed(List<T> list) {
-		var copy = new ArrayList<T>(list);
-		java.util.Collections.reverse(copy);
-		return copy;
 	}
 
 	private static boolean present(@Nullable String text) {

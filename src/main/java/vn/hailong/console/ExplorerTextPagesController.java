@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 
 import vn.hailong.access.Access;
-import vn.hailong.campaign.Campaign;
-import vn.hailong.campaign.CampaignService;
 import vn.hailong.explorer.FreeTextService;
 import vn.hailong.explorer.RawExportService;
 import vn.hailong.explorer.SelectionQuery;
@@ -25,7 +23,8 @@ import vn.hailong.system.ApiException;
  * box, answer filter, word-list counts, answers, export links) and for the raw data
  * export ({@code /console/explorer/export}: what the file would hold, format and labels,
  * download buttons). Both read the selection from the query string the explorer's tabs
- * carry; with none, they offer the campaigns the member reads.
+ * carry and show it in the explorer's shared selection form
+ * ({@link ExplorerSelectionForm}).
  */
 @Controller
 class ExplorerTextPagesController {
@@ -39,20 +38,27 @@ class ExplorerTextPagesController {
 
 	private final RawExportService exports;
 
-	private final CampaignService campaigns;
+	private final ExplorerSelectionForm selectionForm;
 
-	ExplorerTextPagesController(FreeTextService texts, RawExportService exports, CampaignService campaigns) {
+	ExplorerTextPagesController(FreeTextService texts, RawExportService exports, ExplorerSelectionForm selectionForm) {
 		this.texts = texts;
 		this.exports = exports;
-		this.campaigns = campaigns;
+		this.selectionForm = selectionForm;
 	}
 
 	@GetMapping("/console/explorer/texts")
 	Mono<Rendering> texts(Access access, @RequestParam Map<String, String> parameters) {
 		Map<String, String> selection = selection(parameters);
-		if (selection.isEmpty()) {
-			return choose(access, "console/explorer/texts");
-		}
+		return this.selectionForm.fill(access, query(selection), new LinkedHashMap<>()).flatMap((form) -> {
+			if (selection.isEmpty()) {
+				return Mono.just(choose("console/explorer/texts", form));
+			}
+			return texts(access, parameters, selection, form);
+		});
+	}
+
+	private Mono<Rendering> texts(Access access, Map<String, String> parameters, Map<String, String> selection,
+			Map<String, Object> form) {
 		String q = parameters.get("q");
 		String answer = parameters.get("answer");
 		String item = null;
@@ -68,6 +74,7 @@ class ExplorerTextPagesController {
 				+ ((item != null) ? "&item=" + encode(item) + "&value=" + encode(value) : "");
 		return this.texts.search(access, query, search)
 			.map((page) -> Rendering.view("console/explorer/texts")
+				.model(form)
 				.modelAttribute("page", page)
 				.modelAttribute("selection", selection)
 				.modelAttribute("selectionQuery", queryString(selection))
@@ -78,38 +85,46 @@ class ExplorerTextPagesController {
 				.modelAttribute("exportXlsx", export + "&format=xlsx")
 				.modelAttribute("formats", FORMATS)
 				.build())
-			.onErrorResume(ApiException.class, (ex) -> Mono.just(problem("console/explorer/texts", selection, ex)));
+			.onErrorResume(ApiException.class,
+					(ex) -> Mono.just(problem("console/explorer/texts", selection, form, ex)));
 	}
 
 	@GetMapping("/console/explorer/export")
 	Mono<Rendering> export(Access access, @RequestParam Map<String, String> parameters) {
 		Map<String, String> selection = selection(parameters);
-		if (selection.isEmpty()) {
-			return choose(access, "console/explorer/export");
-		}
+		return this.selectionForm.fill(access, query(selection), new LinkedHashMap<>()).flatMap((form) -> {
+			if (selection.isEmpty()) {
+				return Mono.just(choose("console/explorer/export", form));
+			}
+			return export(access, selection, form);
+		});
+	}
+
+	private Mono<Rendering> export(Access access, Map<String, String> selection, Map<String, Object> form) {
 		return this.exports.preview(access, query(selection))
 			.map((preview) -> Rendering.view("console/explorer/export")
+				.model(form)
 				.modelAttribute("preview", preview)
 				.modelAttribute("selection", selection)
 				.modelAttribute("selectionQuery", queryString(selection))
 				.modelAttribute("codebook", url("/api/v1/explorer/export", selection, null, null) + "&part=codebook")
 				.modelAttribute("formats", FORMATS)
 				.build())
-			.onErrorResume(ApiException.class, (ex) -> Mono.just(problem("console/explorer/export", selection, ex)));
+			.onErrorResume(ApiException.class,
+					(ex) -> Mono.just(problem("console/explorer/export", selection, form, ex)));
 	}
 
-	private Mono<Rendering> choose(Access access, String view) {
-		return this.campaigns.findAll(access)
-			.collectList()
-			.map((found) -> Rendering.view(view)
-				.modelAttribute("campaigns",
-						found.stream().sorted((a, b) -> Long.compare(b.id(), a.id())).map(Choice::of).toList())
-				.modelAttribute("selection", Map.of())
-				.modelAttribute("selectionQuery", "")
-				.build());
+	private static Rendering choose(String view, Map<String, Object> form) {
+		return Rendering.view(view)
+			.model(form)
+			.modelAttribute("choosing", true)
+			.modelAttribute("selection", Map.of())
+			.modelAttribute("selectionQuery", "")
+			.build();
 	}
 
-	private static Rendering problem(String view, Map<String, String> selection, ApiException ex) {
+	private static Rendering problem(String view, Map<String, String> selection, Map<String, Object> form,
+			ApiException ex) {
 		String key = switch (ex.kind()) {
 			case "forbidden" -> "explorer.texts.forbidden";
 			case "outside-scope" -> "console.problem.outsideScope";
@@ -119,27 +134,13 @@ class ExplorerTextPagesController {
 		};
 		var fields = ex.errors().stream().map((error) -> error.field()).distinct().toList();
 		return Rendering.view(view)
+			.model(form)
 			.modelAttribute("problem", key)
 			.modelAttribute("fields", String.join(", ", fields))
 			.modelAttribute("selection", selection)
 			.modelAttribute("selectionQuery", queryString(selection))
 			.status(ex.status())
 			.build();
-	}
-
-	/**
-	 * A campaign to choose.
-	 *
-	 * @param id its id
-	 * @param label its name, period and id
-	 */
-	record Choice(long id, String label) {
-
-		static Choice of(Campaign campaign) {
-			return new Choice(campaign.id(),
-					campaign.name() + " · " + campaign.period().code() + " · #" + campaign.id());
-		}
-
 	}
 
 	private static Map<String, String> selection(Map<String, String> parameters) {

@@ -49,8 +49,11 @@ class GroupsPageController {
 
 	private final MessageSource messages;
 
+	private final ExplorerSelectionForm selectionForm;
+
 	GroupsPageController(SelectionService selections, GroupsService groups, PrioritiesService priorities,
-			MessageSource messages) {
+			MessageSource messages, ExplorerSelectionForm selectionForm) {
+		this.selectionForm = selectionForm;
 		this.selections = selections;
 		this.groups = groups;
 		this.priorities = priorities;
@@ -67,9 +70,16 @@ class GroupsPageController {
 		var query = new SelectionQuery(campaign, template, version, period, unit, from, to);
 		var model = model(exchange, query, "groups");
 		Locale locale = (Locale) model.get("locale");
-		if (!selected(query)) {
-			return Mono.just(page("groups", model));
-		}
+		return this.selectionForm.fill(access, query, model).flatMap((filled) -> {
+			if (!selected(query)) {
+				return Mono.just(page("groups", model));
+			}
+			return groups(access, query, item, by, model, locale);
+		});
+	}
+
+	private Mono<Rendering> groups(Access access, SelectionQuery query, @Nullable String item, @Nullable String by,
+			Map<String, Object> model, Locale locale) {
 		return this.selections.select(access, query).flatMap((selection) -> {
 			var countable = new ArrayList<Choice>();
 			var grouping = new ArrayList<Choice>();
@@ -120,14 +130,16 @@ class GroupsPageController {
 		var query = new SelectionQuery(campaign, template, version, period, unit, from, to);
 		var model = model(exchange, query, "priorities");
 		Locale locale = (Locale) model.get("locale");
-		if (!selected(query)) {
-			return Mono.just(page("priorities", model));
-		}
-		return this.priorities.priorities(access, query).map((found) -> {
-			model.put("priorities", PrioritiesView.of(found, locale, this.messages));
-			model.put("chart", PrioritiesChart.svg(found, locale, this.messages));
-			return page("priorities", model);
-		}).onErrorResume(ApiException.class, (ex) -> problems(ex, "priorities", model));
+		return this.selectionForm.fill(access, query, model).flatMap((filled) -> {
+			if (!selected(query)) {
+				return Mono.just(page("priorities", model));
+			}
+			return this.priorities.priorities(access, query).map((found) -> {
+				model.put("priorities", PrioritiesView.of(found, locale, this.messages));
+				model.put("chart", PrioritiesChart.svg(found, locale, this.messages));
+				return page("priorities", model);
+			}).onErrorResume(ApiException.class, (ex) -> problems(ex, "priorities", model));
+		});
 	}
 
 	private Mono<Rendering> problems(ApiException ex, String view, Map<String, Object> model) {

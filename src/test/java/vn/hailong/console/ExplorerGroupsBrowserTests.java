@@ -64,7 +64,7 @@ class ExplorerGroupsBrowserTests {
 		assertThat(page.locator("select[name=item]")).isVisible();
 		page.locator("select[name=item]").selectOption("d1");
 		page.locator("select[name=by]").selectOption("nhom");
-		page.locator("form.explorer-form button[type=submit]").click();
+		page.locator("form.explorer-selection button[type=submit]").click();
 		page.waitForLoadState();
 		assertThat(page.locator("svg.explorer-chart")).hasCount(1);
 		assertThat(page.locator(".explorer-sentence")).containsText("khác nhau có ý nghĩa thống kê");

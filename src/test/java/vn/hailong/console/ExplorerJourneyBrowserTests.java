@@ -90,7 +90,7 @@ class ExplorerJourneyBrowserTests {
 		page.waitForURL((url) -> url.contains("/console/explorer/groups"));
 		page.locator("select[name=item]").selectOption("d1");
 		page.locator("select[name=by]").selectOption("nhom");
-		page.locator("form.explorer-form button[type=submit]").click();
+		page.locator("form.explorer-selection button[type=submit]").click();
 		page.waitForURL((url) -> url.contains("by=nhom"));
 		assertThat(page.locator(".explorer-sentence")).containsText("khác nhau có ý nghĩa thống kê");
 		screenshot(page, "3-groups");

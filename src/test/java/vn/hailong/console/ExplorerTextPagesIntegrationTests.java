@@ -49,7 +49,7 @@ class ExplorerTextPagesIntegrationTests {
 				.isCreated();
 		}
 		String choose = page("/console/explorer/texts");
-		assertThat(choose).contains("name=\"campaign\"").contains("#" + campaign);
+		assertThat(choose).contains("name=\"campaign\"").contains("value=\"" + campaign + "\"");
 		String texts = page("/console/explorer/texts?campaign=" + campaign + "&q=hoc+phi");
 		assertThat(texts).contains("Học phí cao &lt;b&gt;quá&lt;/b&gt;")
 			.doesNotContain("Cô giáo nhiệt tình")
