@@ -122,8 +122,7 @@ class ExplorerGroupsIntegrationTests {
 		assertThat(list(table, "groups")).extracting((group) -> group.get("code")).containsExactly(week);
 		assertThat(table).extractingByKey("test").extracting("outcome").isEqualTo("too-few-groups");
 		// no test made: no statistic that could be read as a result (a new user's trial)
-		assertThat((Map<?, ?>) table.get("test")).doesNotContainKeys("statistic", "degreesOfFreedom", "pValue",
-				"minimumExpected");
+		assertThat(test(table)).doesNotContainKeys("statistic", "degreesOfFreedom", "pValue", "minimumExpected");
 		// the first school's responses a fortnight earlier: two weeks, tested
 		this.database
 			.sql("update response set received_at = received_at - interval '14 days' where campaign_id = " + campaign
@@ -269,6 +268,11 @@ class ExplorerGroupsIntegrationTests {
 			.expectBody(JSON)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> test(Map<String, Object> table) {
+		return (Map<String, Object>) table.get("test");
 	}
 
 	@SuppressWarnings("unchecked")
