@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.access.Access;
 import vn.hailong.explorer.ExplorerService;
@@ -65,7 +64,9 @@ class ExplorerPageController {
 		var query = new SelectionQuery(campaign, template, version, period, unit, from, to);
 		ExplorerWords words = words(exchange);
 		if (present(campaign) || present(template)) {
-			return Mono.just(Rendering.redirectTo("/console/explorer/questions?" + queryString(query, words)).build());
+			return Mono.just(Rendering
+				.redirectTo("/console/explorer/questions?" + ExplorerSelectionForm.queryString(query, words.english()))
+				.build());
 		}
 		return page("home", access, query, words, exchange)
 			.map((model) -> Rendering.view("console/explorer/home").model(model).build());
@@ -152,9 +153,9 @@ class ExplorerPageController {
 		model.put("words", words);
 		model.put("english", words.english());
 		model.put("pageLang", words.english() ? "en" : "vi");
-		model.put("otherLanguage", otherLanguage(exchange, words.english()));
+		model.put("otherLanguage", LanguageLinks.otherLanguage(exchange, words.english()));
 		model.put("tab", tab);
-		model.put("selectionQuery", queryString(query, words));
+		model.put("selectionQuery", ExplorerSelectionForm.queryString(query, words.english()));
 		return this.selectionForm.fill(access, query, model);
 	}
 
@@ -331,44 +332,6 @@ class ExplorerPageController {
 	private ExplorerWords words(ServerWebExchange exchange) {
 		Locale locale = exchange.getLocaleContext().getLocale();
 		return new ExplorerWords(this.messages, (locale != null) ? locale : VIETNAMESE);
-	}
-
-	/**
-	 * The selection as a query string without {@code ?}, encoded, with {@code lang=en}
-	 * for English pages.
-	 */
-	static String queryString(SelectionQuery query, ExplorerWords words) {
-		var uri = UriComponentsBuilder.newInstance();
-		add(uri, "campaign", query.campaign());
-		add(uri, "template", query.template());
-		add(uri, "version", query.version());
-		add(uri, "period", query.period());
-		add(uri, "unit", query.unit());
-		add(uri, "from", query.from());
-		add(uri, "to", query.to());
-		if (words.english()) {
-			uri.queryParam("lang", "en");
-		}
-		String text = uri.encode().build().toUriString();
-		return text.startsWith("?") ? text.substring(1) : text;
-	}
-
-	private static void add(UriComponentsBuilder uri, String name, @Nullable String value) {
-		if (present(value)) {
-			uri.queryParam(name, value.strip());
-		}
-	}
-
-	private static String otherLanguage(ServerWebExchange exchange, boolean english) {
-		var uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.scheme(null)
-			.host(null)
-			.port(-1)
-			.replaceQueryParam("lang");
-		if (!english) {
-			uri.queryParam("lang", "en");
-		}
-		return uri.build(true).toUriString();
 	}
 
 	private static boolean present(@Nullable String text) {

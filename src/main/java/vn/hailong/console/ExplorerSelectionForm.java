@@ -1,5 +1,9 @@
 package vn.hailong.console;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,6 +74,35 @@ class ExplorerSelectionForm {
 				model.put("units", found.getT2());
 				return model;
 			});
+	}
+
+	/**
+	 * The selection's parameters as a query string without {@code ?}, encoded, for the
+	 * tab links and redirects, with {@code lang=en} for English pages.
+	 * @param query the selection as asked for
+	 * @param english whether the page is in English
+	 * @return the query string, empty when nothing is chosen
+	 */
+	static String queryString(SelectionQuery query, boolean english) {
+		var uri = UriComponentsBuilder.newInstance();
+		add(uri, "campaign", query.campaign());
+		add(uri, "template", query.template());
+		add(uri, "version", query.version());
+		add(uri, "period", query.period());
+		add(uri, "unit", query.unit());
+		add(uri, "from", query.from());
+		add(uri, "to", query.to());
+		if (english) {
+			uri.queryParam("lang", "en");
+		}
+		String text = uri.encode().build().toUriString();
+		return text.startsWith("?") ? text.substring(1) : text;
+	}
+
+	private static void add(UriComponentsBuilder uri, String name, @Nullable String value) {
+		if (value != null && !value.isBlank()) {
+			uri.queryParam(name, value.strip());
+		}
 	}
 
 }

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.hailong.access.Access;
 import vn.hailong.explorer.CrossTable;
@@ -171,50 +170,15 @@ class GroupsPageController {
 		model.put("english", english);
 		model.put("pageLang", english ? "en" : "vi");
 		model.put("selection", query);
-		model.put("selectionQuery", selectionQuery(query, english));
+		model.put("selectionQuery", ExplorerSelectionForm.queryString(query, english));
 		model.put("selected", selected(query));
-		model.put("otherLanguage", otherLanguage(exchange, english));
+		model.put("otherLanguage", LanguageLinks.otherLanguage(exchange, english));
 		model.put("errors", List.of());
 		return model;
 	}
 
 	private static Rendering page(String view, Map<String, Object> model) {
 		return Rendering.view("console/explorer/" + view).model(model).build();
-	}
-
-	/** The selection's parameters as a query string without '?', for the tab links. */
-	static String selectionQuery(SelectionQuery query, boolean english) {
-		var uri = UriComponentsBuilder.newInstance();
-		add(uri, "campaign", query.campaign());
-		add(uri, "template", query.template());
-		add(uri, "version", query.version());
-		add(uri, "period", query.period());
-		add(uri, "unit", query.unit());
-		add(uri, "from", query.from());
-		add(uri, "to", query.to());
-		if (english) {
-			uri.queryParam("lang", "en");
-		}
-		String built = uri.build().encode().toUriString();
-		return built.startsWith("?") ? built.substring(1) : built;
-	}
-
-	private static void add(UriComponentsBuilder uri, String name, @Nullable String value) {
-		if (value != null && !value.isBlank()) {
-			uri.queryParam(name, value.strip());
-		}
-	}
-
-	private static String otherLanguage(ServerWebExchange exchange, boolean english) {
-		var uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.scheme(null)
-			.host(null)
-			.port(-1)
-			.replaceQueryParam("lang");
-		if (!english) {
-			uri.queryParam("lang", "en");
-		}
-		return uri.build(true).toUriString();
 	}
 
 	private String word(String key, Locale locale, Object... arguments) {

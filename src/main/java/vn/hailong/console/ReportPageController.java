@@ -73,7 +73,7 @@ class ReportPageController {
 		model.put("words", words);
 		model.put("english", words.english());
 		model.put("pageLang", words.english() ? "en" : "vi");
-		model.put("otherLanguage", otherLanguage(exchange, words.english()));
+		model.put("otherLanguage", LanguageLinks.otherLanguage(exchange, words.english()));
 		model.put("canEnterFigures", access.member().role() != Role.VIEWER);
 		model.put("plan", plan);
 		model.put("period", periodText);
@@ -131,19 +131,6 @@ class ReportPageController {
 			uri.queryParam("lang", "en");
 		}
 		return uri.buildAndExpand(plan.code()).encode().toUriString();
-	}
-
-	/** The same page in the other language, as a path and query. */
-	private static String otherLanguage(ServerWebExchange exchange, boolean english) {
-		var uri = UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-			.scheme(null)
-			.host(null)
-			.port(-1)
-			.replaceQueryParam("lang");
-		if (!english) {
-			uri.queryParam("lang", "en");
-		}
-		return uri.build(true).toUriString();
 	}
 
 	/**
